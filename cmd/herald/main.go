@@ -1,0 +1,117 @@
+// Command herald turns raw news into event data: CAMEO events, quotations
+// with their speakers, entities, all traceable to the words they came from.
+//
+// Usage:
+//
+//	herald <command> [flags] [arguments]
+//
+// Run "herald help" for the list of commands and "herald <command> --help"
+// for the flags of one.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// command is one subcommand. run receives the arguments after the command
+// name and the process's standard streams.
+type command struct {
+	name  string
+	short string
+	run   func(args []string, stdio streams) error
+}
+
+// streams are the standard streams given to a command.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// commands lists every subcommand; each lives in a file of its own.
+var commands = []command{
+	// one line per command, kept sorted by name
+}
+
+// errUsage marks an error already reported with the command's usage.
+var errUsage = errors.New("usage")
+
+// exitError carries a non-zero exit status without printing anything more.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func main() {
+	os.Exit(runMain(os.Args[1:], streams{os.Stdin, os.Stdout, os.Stderr}))
+}
+
+func runMain(args []string, st streams) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(st.out)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			err := c.run(args[1:], st)
+			var ee exitError
+			switch {
+			case err == nil:
+				return 0
+			case errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.Is(err, errUsage):
+				return 2
+			case errors.As(err, &ee):
+				return ee.code
+			default:
+				fmt.Fprintf(st.err, "herald %s: %v\n", c.name, err)
+				return 1
+			}
+		}
+	}
+	fmt.Fprintf(st.err, "herald: unknown command %q\n\n", args[0])
+	usage(st.err)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Herald turns raw news into event data.")
+	fmt.Fprintln(w, "\nUsage: herald <command> [flags] [arguments]")
+	fmt.Fprintln(w, "\nCommands:")
+	cs := append([]command(nil), commands...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
+	}
+	fmt.Fprintln(w, "\nRun \"herald <command> --help\" for the flags of a command.")
+}
+
+// newFlags returns a flag set for a command that prints its usage, with the
+// given synopsis, to stderr.
+func newFlags(name, synopsis string, st streams) *flag.FlagSet {
+	fs := flag.NewFlagSet("herald "+name, flag.ContinueOnError)
+	fs.SetOutput(st.err)
+	fs.Usage = func() {
+		fmt.Fprintf(st.err, "Usage: herald %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args with fs, turning a parse error into errUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
