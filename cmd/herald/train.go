@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/nlp/tag"
+)
+
+// trainer is one model that "herald train" can build. Each lives in its own
+// function; to add one, append it to trainers.
+type trainer struct {
+	name  string
+	short string
+	run   func(args []string, st streams) error
+}
+
+// trainers lists the models "herald train" builds, one line each.
+var trainers = []trainer{
+	{"tag", "part-of-speech tagger (XPOS+UPOS) from UD CoNLL-U", runTrainTag},
+}
+
+func runTrain(args []string, st streams) error {
+	names := make([]string, 0, len(trainers))
+	for _, t := range trainers {
+		names = append(names, t.name)
+	}
+	sort.Strings(names)
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintf(st.err, "Usage: herald train %s --data DIR --out DIR [flags]\n\nModels:\n", strings.Join(names, "|"))
+		for _, t := range trainers {
+			fmt.Fprintf(st.err, "  %-8s %s\n", t.name, t.short)
+		}
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	for _, t := range trainers {
+		if t.name == args[0] {
+			return t.run(args[1:], st)
+		}
+	}
+	fmt.Fprintf(st.err, "herald train: unknown model %q (have %s)\n", args[0], strings.Join(names, ", "))
+	return errUsage
+}
+
+// findConllu returns the single file in dir whose name ends with suffix
+// (such as "-ud-train.conllu").
+func findConllu(dir, suffix string) (string, error) {
+	m, err := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	if err != nil {
+		return "", err
+	}
+	if len(m) != 1 {
+		return "", fmt.Errorf("want one *%s file in %s, found %d", suffix, dir, len(m))
+	}
+	return m[0], nil
+}
+
+// readConllu reads every sentence of a CoNLL-U file.
+func readConllu(path string) ([]conllu.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return conllu.Read(f, path)
+}
+
+// writeFileAtomic writes data to path through a temporary file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func runTrainTag(args []string, st streams) error {
+	fs := newFlags("train tag", "train tag --data DIR --out DIR [--iter N] [--seed N] [--prune W]", st)
+	data := fs.String("data", "", "directory holding *-ud-train.conllu (UD English EWT)")
+	out := fs.String("out", "nlp/tag/model", "directory to write tagger.bin.gz into")
+	iter := fs.Int("iter", 8, "training passes")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	prune := fs.Float64("prune", 0.02, "drop averaged weights smaller than this")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return errUsage
+	}
+	path, err := findConllu(*data, "-ud-train.conllu")
+	if err != nil {
+		return err
+	}
+	sents, err := readConllu(path)
+	if err != nil {
+		return err
+	}
+	examples := tagExamples(sents)
+	t, err := tag.Train(examples, tag.TrainOptions{
+		Iterations: *iter, Seed: *seed, Prune: float32(*prune),
+		Progress: func(i int, acc float64) { fmt.Fprintf(st.err, "pass %d: train accuracy %.2f%%\n", i, 100*acc) },
+	})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.WriteModel(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	dst := filepath.Join(*out, "tagger.bin.gz")
+	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s\n", dst, buf.Len(), len(examples), path)
+	return nil
+}
+
+// tagExamples turns CoNLL-U sentences into tagger training examples (the
+// syntactic words with their XPOS and UPOS).
+func tagExamples(sents []conllu.Sentence) []tag.Example {
+	out := make([]tag.Example, 0, len(sents))
+	for _, s := range sents {
+		ex := tag.Example{}
+		for _, w := range s.Words {
+			ex.Words = append(ex.Words, w.Form)
+			ex.XPOS = append(ex.XPOS, w.XPOS)
+			ex.UPOS = append(ex.UPOS, w.UPOS)
+		}
+		out = append(out, ex)
+	}
+	return out
+}
