@@ -35,6 +35,7 @@ type streams struct {
 // commands lists every subcommand; each lives in a file of its own.
 var commands = []command{
 	// one line per command, kept sorted by name
+	{"train", "train a model (tag, ...) from annotated data", runTrain},
 }
 
 // errUsage marks an error already reported with the command's usage.
