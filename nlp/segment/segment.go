@@ -1,0 +1,194 @@
+package segment
+
+import (
+	"context"
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/nlp/tokenize"
+)
+
+// Stage is the sentence splitter as a pipeline stage: it requires
+// doc.LayerTokens, fills Doc.Sents and provides doc.LayerSentences. It holds
+// no state and is safe for concurrent use.
+type Stage struct{}
+
+// New returns the sentence splitter stage.
+func New() *Stage { return &Stage{} }
+
+// Name returns "segment".
+func (*Stage) Name() string { return "segment" }
+
+// Requires returns doc.LayerTokens.
+func (*Stage) Requires() doc.Layer { return doc.LayerTokens }
+
+// Provides returns doc.LayerSentences.
+func (*Stage) Provides() doc.Layer { return doc.LayerSentences }
+
+// Process replaces d.Sents with the sentences of d.Tokens, reusing the
+// slice.
+func (*Stage) Process(_ context.Context, d *doc.Doc) error {
+	d.Sents = Sentences(d.Text, d.Tokens, d.Sents[:0])
+	d.Mark(doc.LayerSentences)
+	return nil
+}
+
+//go:embed starters.txt
+var startersData string
+
+var starters = func() map[string]bool {
+	m := make(map[string]bool)
+	for line := range strings.SplitSeq(startersData, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+			m[strings.ToUpper(line)] = true
+		}
+	}
+	return m
+}()
+
+// Sentences appends to dst the sentences of the tokens toks of text, as
+// token ranges that cover every token in order, and returns the extended
+// slice. toks must be ordered byte spans of text, as Tokens returns.
+func Sentences(text string, toks []doc.Token, dst []doc.Span) []doc.Span {
+	start := 0
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		if i > start && lineBreak(text, toks[i-1], toks[i]) {
+			dst = append(dst, doc.Span{Start: int32(start), End: int32(i)})
+			start = i
+		}
+		if end := sentenceEnd(text, toks, i); end > i {
+			dst = append(dst, doc.Span{Start: int32(start), End: int32(end)})
+			start = end
+			i = end - 1
+		}
+	}
+	if start < n {
+		dst = append(dst, doc.Span{Start: int32(start), End: int32(n)})
+	}
+	return dst
+}
+
+// tokenText returns the text of t.
+func tokenText(text string, t doc.Token) string { return text[t.Start:t.End] }
+
+// lineBreak reports whether the white space between prev and next ends a
+// sentence: a blank line always does; a single line break does unless the
+// line was merely wrapped (the next line goes on in lower case after a
+// word).
+func lineBreak(text string, prev, next doc.Token) bool {
+	gap := text[prev.End:next.Start]
+	nl := strings.Count(gap, "\n")
+	if nl == 0 {
+		if strings.IndexByte(gap, '\r') >= 0 || strings.Contains(gap, "\u2029") {
+			return true
+		}
+		return false
+	}
+	if nl >= 2 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[next.Start:])
+	if !unicode.IsLower(r) {
+		return true
+	}
+	p, _ := utf8.DecodeLastRuneInString(text[prev.Start:prev.End])
+	return !(unicode.IsLetter(p) || unicode.IsDigit(p) || p == ',')
+}
+
+// Kinds of sentence-final token.
+const (
+	notFinal = iota
+	stop     // . ! ? and their runs
+	ellipsis // ... …
+	abbrev   // an abbreviation with its stop
+)
+
+func finalKind(w string) int {
+	switch {
+	case w == "." || w == "!" || w == "?":
+		return stop
+	case w == "…" || strings.HasPrefix(w, ".."):
+		return ellipsis
+	case len(w) > 1 && strings.Trim(w, "!?.") == "":
+		return stop
+	case len(w) > 1 && w[len(w)-1] == '.':
+		return abbrev
+	}
+	return notFinal
+}
+
+// isCloser reports whether token t of text closes a quotation or bracket
+// just after a sentence end: closing quotes and brackets, and straight
+// quotes written against the previous token.
+func isCloser(text string, prev, t doc.Token) bool {
+	switch tokenText(text, t) {
+	case "”", "’", "»", "›", ")", "]", "}", "''":
+		return true
+	case "\"", "'":
+		return prev.End == t.Start
+	}
+	return false
+}
+
+// sentenceEnd returns the index after the sentence that token i ends
+// (after its closing quotes and brackets), or -1 when i ends no sentence.
+func sentenceEnd(text string, toks []doc.Token, i int) int {
+	w := tokenText(text, toks[i])
+	kind := finalKind(w)
+	if kind == notFinal {
+		return -1
+	}
+	j := i + 1
+	for j < len(toks) && (isCloser(text, toks[j-1], toks[j]) || finalKind(tokenText(text, toks[j])) == stop && toks[j].Start == toks[j-1].End) {
+		j++
+	}
+	if j == len(toks) {
+		return j
+	}
+	next := tokenText(text, toks[j])
+	r, _ := utf8.DecodeRuneInString(next)
+	switch kind {
+	case stop:
+		if unicode.IsLower(r) {
+			return -1
+		}
+		return j
+	case ellipsis:
+		if unicode.IsUpper(r) || isOpener(next) {
+			return j
+		}
+		return -1
+	}
+	// an abbreviation
+	switch tokenize.Abbrev(w) {
+	case tokenize.AbbrevTitle, tokenize.AbbrevInitial, tokenize.AbbrevNumber:
+		return -1
+	case tokenize.NotAbbrev:
+		if unicode.IsLower(r) {
+			return -1
+		}
+		return j
+	}
+	if starters[next] || isOpener(next) && j+1 < len(toks) && startsUpper(tokenText(text, toks[j+1])) {
+		return j
+	}
+	return -1
+}
+
+func isOpener(w string) bool {
+	switch w {
+	case "\"", "“", "‘", "'", "(", "[", "«", "``":
+		return true
+	}
+	return false
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
