@@ -1,0 +1,33 @@
+// Package herald holds Herald's own event-coding dictionaries, embedded in
+// the binary and used by default by "herald run".
+//
+// The files are plain text in the TABARI/PETRARCH formats (see
+// docs/dictionary-formats.md in the shared docs), so the field's users can
+// read, edit and extend them:
+//
+//	herald.countries.actors.txt  every ISO 3166 country: names, aliases,
+//	                             demonyms, seats of government (generated)
+//	herald.actors.txt            regions and groupings, IGOs, armed groups,
+//	                             religious and ethnic groups, institutions,
+//	                             news organisations
+//	herald.leaders.actors.txt    heads of state and government, foreign and
+//	                             defence ministers, with dated codes
+//	herald.agents.txt            roles (government, military, police,
+//	                             rebels, protesters, media, ...) as ~CODE
+//	herald.verbs.txt             synsets, verb blocks and PETRARCH-1
+//	                             patterns for all 20 CAMEO roots
+//	herald.discards.txt          sport, entertainment, weather and market
+//	                             stories that produce false events
+//
+// FS returns them as an fs.FS; the dict package reads them from there.
+// ActorFiles lists the actor files in load order.
+//
+// The country file is generated from Debian's iso-codes JSON and the table
+// tools/gendict/countries.tsv; after editing the table run
+//
+//	apt-get install iso-codes
+//	go generate ./dict/herald
+//
+// NOTICE says what comes from iso-codes (LGPL-2.1, facts only) and that the
+// rest is written by Herald (CC BY 4.0).
+package herald
