@@ -1,0 +1,125 @@
+// Package html reads news web pages: it finds the main text, title, byline
+// and publication date of a page with go-readability (a port of Mozilla's
+// Readability), and renders HTML fragments as plain text.
+//
+// The page's encoding is found as browsers find it: byte-order mark, the
+// charset of the Content-Type given by the caller (from HTTP or WARC
+// headers), a <meta charset> in the first 1024 bytes, else UTF-8 or
+// Windows-1252 by content. The text is rendered as a browser's innerText:
+// block elements (p, h1-h6, blockquote, lists) become paragraphs separated by
+// blank lines.
+package html
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/herald-events/herald/doc"
+)
+
+// ErrNoText reports a page in which no article text was found.
+var ErrNoText = errors.New("no article text found")
+
+// Read extracts the article of the page data from the input called name.
+// contentType is the page's Content-Type when known (it may name the
+// charset); pageURL is its address when known, used to resolve links and
+// set Doc.URL. The Doc has Title, Byline, Date (from the page's metadata:
+// article:published_time, JSON-LD datePublished, and the like), URL and
+// Text set; ID and Source are left to the caller.
+func Read(name string, data []byte, contentType, pageURL string) (*doc.Doc, error) {
+	s, err := decode(data, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var u *nurl.URL
+	if pageURL != "" {
+		if u, err = nurl.Parse(pageURL); err != nil {
+			u = nil
+		}
+	}
+	art, err := readability.FromReader(strings.NewReader(s), u)
+	if err != nil {
+		return nil, fmt.Errorf("%s: html: %w", name, err)
+	}
+	d := &doc.Doc{
+		Title:  clean(art.Title()),
+		Byline: clean(art.Byline()),
+		URL:    pageURL,
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		d.Date = t
+	}
+	if art.Node != nil {
+		d.Text = tidy(render.InnerText(art.Node))
+	}
+	if d.Text == "" {
+		return nil, fmt.Errorf("%s: html: %w", name, ErrNoText)
+	}
+	return d, nil
+}
+
+// TextOf renders an HTML fragment (such as the content of a feed item) as
+// plain text, paragraphs separated by blank lines. Text with no markup comes
+// back trimmed, with its own line breaks.
+func TextOf(fragment string) string {
+	if !strings.ContainsAny(fragment, "<&") {
+		return tidy(fragment)
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div"})
+	if err != nil {
+		return tidy(fragment)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return tidy(render.InnerText(root))
+}
+
+// decode turns the page bytes into UTF-8 text.
+func decode(data []byte, contentType string) (string, error) {
+	enc, _, _ := charset.DetermineEncoding(data, contentType)
+	r := enc.NewDecoder().Reader(bytes.NewReader(data))
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return "", fmt.Errorf("html: decoding: %w", err)
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+}
+
+// tidy trims each line and the whole text, and folds runs of more than one
+// blank line into one.
+func tidy(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	var b strings.Builder
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
+		if l == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// clean folds white space in a metadata value.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,448 @@
+// Package text reads plain-text news: one article, or a scraper dump in
+// which several articles run together with no separator.
+//
+// The input is cut into paragraph units: one unit a line, or, when the text
+// is hard-wrapped (no line longer than 100 characters, paragraphs spanning
+// several lines), one unit a blank-line separated block. A unit is a title
+// when it reads like a headline: 2 to 25 words, at most 160 characters,
+// mostly letters, starting with a capital or a digit, and not ending with
+// sentence punctuation (the first unit of the input may end with "?" or
+// "!"). The first unit is the title of the first article when it reads like
+// a headline and something follows it.
+//
+// A later unit starts a new article only when all of these hold: it reads
+// like a headline; the unit before it ends a sentence; the article so far
+// has at least two body paragraphs and 300 characters of body; the text from
+// the candidate to the next article has at least 200 characters of body; and
+// the evidence for a new story outweighs that for a subheading. The evidence
+// is a score: +1 for a long headline (6 words or more, +0.5 for 4-5, -1 for
+// 3 or fewer), +1.5 when the next unit opens with a dateline, +1 when half
+// or more of the headline's content words recur in the next three units (a
+// lede repeats its headline), +1 when the vocabulary after the candidate
+// shares little with the article before it (cosine below 0.15), -1 when it
+// shares much (above 0.35). A score of 2 or more splits. A subheading is
+// short and continues the vocabulary of its article, so it rarely scores 2.
+//
+// After the title come an optional byline ("By ..."), kept in Byline, and an
+// optional line holding only a date, used as Date; neither is part of the
+// body. The body (Doc.Text) is the input verbatim from the first body unit
+// to the end of the last one; a standfirst stays in the body. A dateline
+// ("WASHINGTON, March 3, 1987 -") gives the date when it has a year; it
+// stays in the body.
+package text
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/herald-events/herald/doc"
+)
+
+// Article is one article found in a text.
+type Article struct {
+	Title  string
+	Byline string
+	Date   time.Time // zero when the text gives no full date
+	// Start and End are the byte offsets of the body in the input.
+	Start, End int
+}
+
+// Read splits s into articles and returns one Doc per article, with Title,
+// Byline, Date and Text (the body, verbatim) set. Text with no body at all
+// (only a title, or only whitespace) yields no Doc.
+func Read(s string) []*doc.Doc {
+	arts := Split(s)
+	docs := make([]*doc.Doc, 0, len(arts))
+	for _, a := range arts {
+		docs = append(docs, &doc.Doc{Title: a.Title, Byline: a.Byline, Date: a.Date, Text: s[a.Start:a.End]})
+	}
+	return docs
+}
+
+// unit is a paragraph (or a line) of the input.
+type unit struct {
+	start, end int    // byte offsets of the trimmed unit in the input
+	text       string // the unit's text, trimmed
+	runes      int
+	words      int
+	letters    int // letters among non-space runes
+	nonSpace   int
+}
+
+// Split finds the articles of s. It never returns an article with an empty
+// body.
+func Split(s string) []Article {
+	us := units(s)
+	if len(us) == 0 {
+		return nil
+	}
+	bounds := []int{0} // unit indexes where articles start
+	for i := 2; i < len(us)-1; i++ {
+		if startsArticle(us, bounds[len(bounds)-1], i) {
+			bounds = append(bounds, i)
+		}
+	}
+	bounds = append(bounds, len(us))
+	var arts []Article
+	for k := 0; k+1 < len(bounds); k++ {
+		if a, ok := article(us[bounds[k]:bounds[k+1]], k == 0); ok {
+			arts = append(arts, a)
+		}
+	}
+	return arts
+}
+
+// article builds an Article from its units. The first unit is the title when
+// it reads like a headline (always, for articles found by splitting).
+func article(us []unit, first bool) (Article, bool) {
+	var a Article
+	i := 0
+	if len(us) > 1 && titleLike(us[0], first) {
+		a.Title = us[0].text
+		i = 1
+	}
+	if i > 0 && i < len(us)-1 && isByline(us[i]) {
+		a.Byline = strings.TrimSpace(us[i].text[2:])
+		i++
+	}
+	if i > 0 && i < len(us)-1 {
+		if t, ok := parseDate(us[i].text); ok {
+			a.Date = t
+			i++
+		}
+	}
+	if i >= len(us) {
+		return a, false
+	}
+	a.Start, a.End = us[i].start, us[len(us)-1].end
+	if a.Date.IsZero() {
+		a.Date = datelineDate(us[i].text)
+	}
+	return a, true
+}
+
+// units cuts s into trimmed paragraph units.
+func units(s string) []unit {
+	type line struct{ start, end int }
+	var lines []line // non-blank lines, trimmed; blank lines as {-1,-1}
+	maxLen, multi, run := 0, false, 0
+	for pos := 0; pos < len(s); {
+		nl := strings.IndexByte(s[pos:], '\n')
+		end := len(s)
+		next := len(s)
+		if nl >= 0 {
+			end, next = pos+nl, pos+nl+1
+		}
+		a, b := trim(s, pos, end)
+		if a == b {
+			lines = append(lines, line{-1, -1})
+			run = 0
+		} else {
+			lines = append(lines, line{a, b})
+			if n := utf8.RuneCountInString(s[a:b]); n > maxLen {
+				maxLen = n
+			}
+			run++
+			if run >= 3 {
+				multi = true
+			}
+		}
+		pos = next
+	}
+	wrapped := maxLen <= 100 && multi
+	var us []unit
+	add := func(a, b int) {
+		if a < b {
+			us = append(us, newUnit(s, a, b))
+		}
+	}
+	if !wrapped {
+		for _, l := range lines {
+			if l.start >= 0 {
+				add(l.start, l.end)
+			}
+		}
+		return us
+	}
+	a, b := -1, -1
+	for _, l := range lines {
+		if l.start < 0 {
+			if a >= 0 {
+				add(a, b)
+			}
+			a, b = -1, -1
+			continue
+		}
+		if a < 0 {
+			a = l.start
+		}
+		b = l.end
+	}
+	if a >= 0 {
+		add(a, b)
+	}
+	return us
+}
+
+func trim(s string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) && r != '\uFEFF' {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+func newUnit(s string, a, b int) unit {
+	u := unit{start: a, end: b, text: s[a:b]}
+	inWord := false
+	for _, r := range u.text {
+		u.runes++
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		u.nonSpace++
+		if unicode.IsLetter(r) {
+			u.letters++
+		}
+		if !inWord {
+			u.words++
+			inWord = true
+		}
+	}
+	return u
+}
+
+// closers may follow the final punctuation of a sentence.
+const closers = "\"'”’»)]"
+
+// lastMark returns the last rune of t that is not a closing quote or
+// bracket.
+func lastMark(t string) rune {
+	t = strings.TrimRight(t, closers+" ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r
+}
+
+// signOff matches a wire sign-off after the last sentence ("... said.
+// REUTER").
+var signOff = regexp.MustCompile(`[.!?]["'”’)]*\s+(?:\p{Lu}+|Reuters?|\(\p{Lu}+\))$`)
+
+// sentenceInside matches a sentence end followed by more words, which a
+// headline does not have.
+var sentenceInside = regexp.MustCompile(`\p{Ll}{3}[.!?]["'”’)]*\s+\S`)
+
+// endsSentence reports whether u ends with sentence-final punctuation,
+// possibly followed by a wire sign-off.
+func endsSentence(u unit) bool {
+	if signOff.MatchString(u.text) {
+		return true
+	}
+	switch lastMark(u.text) {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// titleLike reports whether u reads like a headline. The first unit of an
+// input may end with a question or exclamation mark.
+func titleLike(u unit, first bool) bool {
+	if u.words < 2 || u.words > 25 || u.runes > 160 || u.nonSpace == 0 {
+		return false
+	}
+	if float64(u.letters) < 0.6*float64(u.nonSpace) {
+		return false
+	}
+	switch lastMark(u.text) {
+	case '.':
+		if !endsWithInitialism(u.text) {
+			return false
+		}
+	case ',', ';', ':', '…', '-', '–', '—':
+		return false
+	case '?', '!':
+		if !first {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(u.text, closers+"“‘«("))
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !isByline(u) && !sentenceInside.MatchString(u.text)
+}
+
+// endsWithInitialism reports whether t ends with an initialism such as
+// "U.S." whose final period need not end a sentence.
+func endsWithInitialism(t string) bool {
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	last = strings.TrimLeft(last, closers+"“‘«(")
+	if len(last) < 4 {
+		return false
+	}
+	for i, r := range last {
+		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isByline reports whether u is an author line such as "By Jane Smith".
+func isByline(u unit) bool {
+	return u.runes <= 80 && u.words >= 2 && (strings.HasPrefix(u.text, "By ") || strings.HasPrefix(u.text, "BY "))
+}
+
+// bodyRunes counts the runes of body units in us (all but titles counted as
+// body here).
+func bodyRunes(us []unit) int {
+	n := 0
+	for _, u := range us {
+		n += u.runes
+	}
+	return n
+}
+
+// startsArticle decides whether unit i starts a new article, the current
+// one having started at unit from.
+func startsArticle(us []unit, from, i int) bool {
+	u := us[i]
+	if !titleLike(u, false) {
+		return false
+	}
+	bodyStart := from
+	if titleLike(us[from], from == 0) {
+		bodyStart++
+	}
+	// the new article's body: up to the next headline-like unit or the end
+	end := i + 1
+	for end < len(us) && !(titleLike(us[end], false) && endsSentence(us[end-1])) {
+		end++
+	}
+	if hasDateline(us[i+1].text) {
+		// a wire dateline right after a headline opens a story
+		return i > bodyStart && bodyRunes(us[bodyStart:i]) >= 100 && bodyRunes(us[i+1:end]) >= 100
+	}
+	if !endsSentence(us[i-1]) || titleLike(us[i-1], false) {
+		return false
+	}
+	if i-bodyStart < 2 || bodyRunes(us[bodyStart:i]) < 300 {
+		return false
+	}
+	if bodyRunes(us[i+1:end]) < 200 || !endsSentence(us[i+1]) && !isByline(us[i+1]) {
+		return false
+	}
+	score := 0.0
+	switch {
+	case u.words >= 6:
+		score += 1
+	case u.words >= 4:
+		score += 0.5
+	default:
+		score -= 1
+	}
+	if tw := contentWords(u.text); len(tw) > 0 {
+		nv := vocab(us[i+1 : min(end, i+4)])
+		hit := 0
+		for w := range tw {
+			if nv[w] > 0 {
+				hit++
+			}
+		}
+		if 2*hit >= len(tw) {
+			score++
+		}
+	}
+	after := us[i+1 : min(end, i+8)]
+	before := us[max(bodyStart, i-8):i]
+	switch c := cosine(vocab(before), vocab(after)); {
+	case c < 0.15:
+		score++
+	case c > 0.35:
+		score--
+	}
+	return score >= 2
+}
+
+// stem folds a word to lower case and cuts it to five runes, a crude stem
+// good enough to match "liberals" with "liberal-leaning".
+func stem(w string) string {
+	w = strings.ToLower(w)
+	n := 0
+	for i := range w {
+		if n == 5 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// words calls f for every word of t of at least 3 letters that is not a
+// stop word.
+func words(t string, f func(string)) {
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) < 3 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if stopWords[lw] {
+			continue
+		}
+		f(stem(lw))
+	}
+}
+
+func contentWords(t string) map[string]bool {
+	m := map[string]bool{}
+	words(t, func(w string) { m[w] = true })
+	return m
+}
+
+func vocab(us []unit) map[string]int {
+	m := map[string]int{}
+	for _, u := range us {
+		words(u.text, func(w string) { m[w]++ })
+	}
+	return m
+}
+
+func cosine(a, b map[string]int) float64 {
+	var dot, na, nb float64
+	for w, x := range a {
+		na += float64(x * x)
+		if y, ok := b[w]; ok {
+			dot += float64(x * y)
+		}
+	}
+	for _, y := range b {
+		nb += float64(y * y)
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / (math.Sqrt(na) * math.Sqrt(nb))
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the and for are but not you all any can had her was one our out has him his how its may new now old see two who did let put say she too use that with have this will your from they know want been good much some time very when come here just like long make many more only over such take than them well were what would there their which about after again also could into other these those first being said says while where should under since until upon most then does each even made both before among through between against during without within because however told says according`) {
+		m[w] = true
+	}
+	return m
+}()

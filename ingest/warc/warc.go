@@ -1,0 +1,121 @@
+// Package warc reads web archives (WARC 1.0 and 1.1, ISO 28500) with gowarc.
+// Every response record that holds a successful (2xx) HTTP response with an
+// HTML body becomes a document: its article is extracted by ingest/html,
+// Doc.URL is the record's WARC-Target-URI and Doc.Date its WARC-Date (the
+// capture time). Other records (warcinfo, request, metadata, revisit,
+// non-HTML or unsuccessful responses) are skipped. Compressed archives
+// (.warc.gz, gzip per record or whole-file) are read by the caller after
+// gunzip: Read expects the uncompressed bytes, and positions in its errors
+// are offsets into them.
+//
+// A record that cannot be parsed (a truncated archive, a bad header) is an
+// error naming the input and the byte offset of the record; reading stops
+// there, and the documents of the records before it are kept.
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/nlnwa/gowarc/v3"
+
+	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/ingest/html"
+)
+
+// ErrTruncated reports a record whose block is shorter than its
+// Content-Length says.
+var ErrTruncated = errors.New("record truncated: fewer bytes than Content-Length")
+
+// Read reads the archive data of the input called name. Source is
+// name#N for the N-th document (from 1) — numbered among documents, not
+// records.
+func Read(name string, data []byte) ([]*doc.Doc, []error) {
+	br := bytes.NewReader(data)
+	r := bufio.NewReader(br)
+	u := gowarc.NewUnmarshaler(
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
+		gowarc.WithAddMissingDigest(false),
+		gowarc.WithBufferMaxMemBytes(int64(len(data))+1),
+	)
+	var docs []*doc.Doc
+	var errs []error
+	for {
+		pos := int(br.Size()) - br.Len() - r.Buffered()
+		rec, skipped, _, err := u.Unmarshal(r)
+		if errors.Is(err, io.EOF) && rec == nil && strings.TrimSpace(string(data[pos:])) == "" {
+			break
+		}
+		at := pos + int(skipped)
+		if err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = ErrTruncated
+			}
+			errs = append(errs, fmt.Errorf("%s: offset %d: warc: %w", name, at, err))
+			break
+		}
+		d, err := record(name, rec, at, data)
+		rec.Close()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if d != nil {
+			d.Source = fmt.Sprintf("%s#%d", name, len(docs)+1)
+			docs = append(docs, d)
+		}
+	}
+	return docs, errs
+}
+
+// record turns one record into a document, or nil when the record is not
+// an HTML response.
+func record(name string, rec gowarc.WarcRecord, at int, data []byte) (*doc.Doc, error) {
+	h := rec.WarcHeader()
+	if want, err := h.GetInt64(gowarc.ContentLength); err == nil {
+		if end := at + int(want); end > len(data) {
+			return nil, fmt.Errorf("%s: offset %d: warc: %w", name, at, ErrTruncated)
+		}
+	}
+	if rec.Type() != gowarc.Response {
+		return nil, nil
+	}
+	blk, ok := rec.Block().(gowarc.HttpResponseBlock)
+	if !ok {
+		return nil, nil
+	}
+	if c := blk.HttpStatusCode(); c < 200 || c > 299 {
+		return nil, nil
+	}
+	ct := ""
+	if hh := blk.HttpHeader(); hh != nil {
+		ct = hh.Get("Content-Type")
+	}
+	if mt, _, err := mime.ParseMediaType(ct); ct != "" && (err != nil || mt != "text/html" && mt != "application/xhtml+xml") {
+		return nil, nil
+	}
+	pr, err := blk.PayloadBytes()
+	if err != nil {
+		return nil, fmt.Errorf("%s: offset %d: warc: payload: %w", name, at, err)
+	}
+	payload, err := io.ReadAll(pr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: offset %d: warc: payload: %w", name, at, err)
+	}
+	uri := strings.Trim(h.Get(gowarc.WarcTargetURI), "<>")
+	d, err := html.Read(fmt.Sprintf("%s: offset %d (%s)", name, at, uri), payload, ct, uri)
+	if err != nil {
+		return nil, err
+	}
+	if t, err := rec.Date(); err == nil {
+		d.Date = t
+	}
+	return d, nil
+}
