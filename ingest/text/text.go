@@ -4,7 +4,8 @@
 // The input is cut into paragraph units: one unit a line, or, when the text
 // is hard-wrapped (no line longer than 100 characters, paragraphs spanning
 // several lines), one unit a blank-line separated block. A unit is a title
-// when it reads like a headline: 2 to 25 words, at most 160 characters,
+// when it reads like a headline: 2 to 25 words (16 after the first unit),
+// at most 160 characters, no words run together ("ShareLikeReply"),
 // mostly letters, starting with a capital or a digit, and not ending with
 // sentence punctuation (the first unit of the input may end with "?" or
 // "!"). The first unit is the title of the first article when it reads like
@@ -52,8 +53,8 @@ type Article struct {
 }
 
 // Read splits s into articles and returns one Doc per article, with Title,
-// Byline, Date and Text (the body, verbatim) set. Text with no body at all
-// (only a title, or only whitespace) yields no Doc.
+// Byline, Date and Text (the body, verbatim) set. Blank text yields no Doc;
+// a text of one line is a body without a title.
 func Read(s string) []*doc.Doc {
 	arts := Split(s)
 	docs := make([]*doc.Doc, 0, len(arts))
@@ -127,40 +128,34 @@ func article(us []unit, first bool) (Article, bool) {
 
 // units cuts s into trimmed paragraph units.
 func units(s string) []unit {
-	type line struct{ start, end int }
-	var lines []line // non-blank lines, trimmed; blank lines as {-1,-1}
-	maxLen, multi, run := 0, false, 0
+	type line struct{ start, end, runes int }
+	var lines []line // trimmed lines; blank lines have start -1
+	maxLen, wrappedLines := 0, 0
 	for pos := 0; pos < len(s); {
-		nl := strings.IndexByte(s[pos:], '\n')
-		end := len(s)
-		next := len(s)
-		if nl >= 0 {
+		end, next := len(s), len(s)
+		if nl := strings.IndexByte(s[pos:], '\n'); nl >= 0 {
 			end, next = pos+nl, pos+nl+1
 		}
 		a, b := trim(s, pos, end)
-		if a == b {
-			lines = append(lines, line{-1, -1})
-			run = 0
-		} else {
-			lines = append(lines, line{a, b})
-			if n := utf8.RuneCountInString(s[a:b]); n > maxLen {
-				maxLen = n
-			}
-			run++
-			if run >= 3 {
-				multi = true
+		l := line{-1, -1, 0}
+		if a < b {
+			l = line{a, b, utf8.RuneCountInString(s[a:b])}
+			maxLen = max(maxLen, l.runes)
+			// a long line followed by another line may be wrapped
+			if n := len(lines); n > 0 && lines[n-1].start >= 0 && lines[n-1].runes >= 50 {
+				wrappedLines++
 			}
 		}
+		lines = append(lines, l)
 		pos = next
 	}
-	wrapped := maxLen <= 100 && multi
 	var us []unit
 	add := func(a, b int) {
 		if a < b {
 			us = append(us, newUnit(s, a, b))
 		}
 	}
-	if !wrapped {
+	if maxLen > 100 || wrappedLines < 2 {
 		for _, l := range lines {
 			if l.start >= 0 {
 				add(l.start, l.end)
@@ -168,22 +163,23 @@ func units(s string) []unit {
 		}
 		return us
 	}
-	a, b := -1, -1
-	for _, l := range lines {
-		if l.start < 0 {
-			if a >= 0 {
-				add(a, b)
-			}
-			a, b = -1, -1
+	// Hard-wrapped text: a unit is a block of lines between blank lines,
+	// except that a short first line (a heading) is a unit of its own.
+	for i := 0; i < len(lines); {
+		if lines[i].start < 0 {
+			i++
 			continue
 		}
-		if a < 0 {
-			a = l.start
+		j := i
+		for j < len(lines) && lines[j].start >= 0 {
+			j++
 		}
-		b = l.end
-	}
-	if a >= 0 {
-		add(a, b)
+		if j-i > 1 && lines[i].runes*10 < maxLen*6 && lines[i+1].runes*10 >= maxLen*6 {
+			add(lines[i].start, lines[i].end)
+			i++
+		}
+		add(lines[i].start, lines[j-1].end)
+		i = j
 	}
 	return us
 }
@@ -262,7 +258,7 @@ func endsSentence(u unit) bool {
 // titleLike reports whether u reads like a headline. The first unit of an
 // input may end with a question or exclamation mark.
 func titleLike(u unit, first bool) bool {
-	if u.words < 2 || u.words > 25 || u.runes > 160 || u.nonSpace == 0 {
+	if u.words < 2 || u.words > 25 || u.runes > 160 || u.nonSpace == 0 || !first && u.words > 16 {
 		return false
 	}
 	if float64(u.letters) < 0.6*float64(u.nonSpace) {
@@ -270,7 +266,9 @@ func titleLike(u unit, first bool) bool {
 	}
 	switch lastMark(u.text) {
 	case '.':
-		if !endsWithInitialism(u.text) {
+		// "TRADE DEAL WITH U.S." is a headline; "... gun laws in the U.S."
+		// in the middle of a text is a sentence
+		if !endsWithInitialism(u.text) || !first && !mostlyUpper(u.text) {
 			return false
 		}
 	case ',', ';', ':', '…', '-', '–', '—':
@@ -284,7 +282,47 @@ func titleLike(u unit, first bool) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return !isByline(u) && !sentenceInside.MatchString(u.text)
+	return !isByline(u) && !sentenceInside.MatchString(u.text) && !glued(u.text)
+}
+
+// mostlyUpper reports whether most letters of t are capitals.
+func mostlyUpper(t string) bool {
+	up, low := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up > 2*low
+}
+
+// glued reports whether t has a word made of several words run together
+// ("CravenFlagShareLikeReply"), as scrapers leave from page furniture.
+func glued(t string) bool {
+	for _, w := range strings.Fields(t) {
+		n := 0
+		prev := ' '
+		for _, r := range w {
+			if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) {
+				n++
+			}
+			prev = r
+		}
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLower reports whether u starts with a lower-case letter, as the
+// rest of a sentence broken across lines does.
+func startsLower(u unit) bool {
+	r, _ := utf8.DecodeRuneInString(u.text)
+	return unicode.IsLower(r)
 }
 
 // endsWithInitialism reports whether t ends with an initialism such as
@@ -322,7 +360,7 @@ func bodyRunes(us []unit) int {
 // one having started at unit from.
 func startsArticle(us []unit, from, i int) bool {
 	u := us[i]
-	if !titleLike(u, false) {
+	if !titleLike(u, false) || startsLower(us[i+1]) {
 		return false
 	}
 	bodyStart := from
@@ -341,10 +379,12 @@ func startsArticle(us []unit, from, i int) bool {
 	if !endsSentence(us[i-1]) || titleLike(us[i-1], false) {
 		return false
 	}
-	if i-bodyStart < 2 || bodyRunes(us[bodyStart:i]) < 300 {
+	// Both stories must be long enough to be articles rather than the
+	// sections of one article under subheadings.
+	if i-bodyStart < minParas || bodyRunes(us[bodyStart:i]) < minRunes {
 		return false
 	}
-	if bodyRunes(us[i+1:end]) < 200 || !endsSentence(us[i+1]) && !isByline(us[i+1]) {
+	if end-(i+1) < minParas || bodyRunes(us[i+1:end]) < minRunes || !endsSentence(us[i+1]) && !isByline(us[i+1]) {
 		return false
 	}
 	score := 0.0
@@ -378,6 +418,13 @@ func startsArticle(us []unit, from, i int) bool {
 	}
 	return score >= 2
 }
+
+// The least body, in paragraphs and characters, on each side of a split
+// that no dateline supports.
+const (
+	minParas = 3
+	minRunes = 500
+)
 
 // stem folds a word to lower case and cuts it to five runes, a crude stem
 // good enough to match "liberals" with "liberal-leaning".
