@@ -35,6 +35,8 @@ type streams struct {
 // commands lists every subcommand; each lives in a file of its own.
 var commands = []command{
 	// one line per command, kept sorted by name
+	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
+	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"train", "train a model (tag, ...) from annotated data", runTrain},
 }
 

@@ -22,6 +22,7 @@ type trainer struct {
 
 // trainers lists the models "herald train" builds, one line each.
 var trainers = []trainer{
+	{"ner", "named-entity recognizer from IOB2 (UNER) with word classes from UD CoNLL-U", runTrainNER},
 	{"tag", "part-of-speech tagger (XPOS+UPOS) from UD CoNLL-U", runTrainTag},
 }
 
