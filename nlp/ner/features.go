@@ -1,0 +1,273 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature templates. Their numbers are part of the model format: append
+// new ones, never renumber.
+const (
+	fBias byte = iota
+	fWord
+	fLower
+	fShape
+	fShort
+	fPrefix
+	fSuffix
+	fPrevLower
+	fNextLower
+	fPrev2Lower
+	fNext2Lower
+	fShapePrev
+	fShapeNext
+	fPOS
+	fPOSPrev
+	fPOSNext
+	fPOSBigramPrev
+	fPOSBigramNext
+	fPOSShort
+	fFirst
+	fGaz
+	fTitleBefore
+	fOrgSuffixRight
+	fLocSuffixRight
+	fIsOrgSuffix
+	fIsLocSuffix
+	fWordClass
+	fWordClassPrev
+	fWordClassNext
+	fSentCase
+	fBigramPrev
+	fBigramNext
+	fTitleBeforeShort
+	fGazShort
+)
+
+// hasher builds 64-bit FNV-1a feature keys without allocating.
+type hasher uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func newHash(t byte) hasher { return hasher(fnvOffset).byte(t) }
+
+func (h hasher) byte(b byte) hasher { return (h ^ hasher(b)) * fnvPrime }
+
+func (h hasher) str(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ hasher(s[i])) * fnvPrime
+	}
+	return h.byte(0xff)
+}
+
+// sentence holds what feature extraction reads of one sentence.
+type sentence struct {
+	words, lower, shape, short, pos, class []string
+	gaz                                    []match
+	caseMode                               string
+}
+
+func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
+	n := len(words)
+	s := &sentence{words: words, pos: xpos,
+		lower: make([]string, n), shape: make([]string, n), short: make([]string, n), class: make([]string, n)}
+	upper, lowerOnly, letters := 0, 0, 0
+	for i, w := range words {
+		s.lower[i] = strings.ToLower(w)
+		s.shape[i], s.short[i] = shapes(w)
+		s.class[i] = r.classOf(s.lower[i])
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			if w == s.lower[i] {
+				lowerOnly++
+			}
+		}
+	}
+	switch {
+	case letters >= 3 && upper == 0:
+		s.caseMode = "lower"
+	case letters >= 3 && lowerOnly == 0 && allUpper(words):
+		s.caseMode = "upper"
+	case letters >= 4 && upper*10 >= letters*7:
+		s.caseMode = "title"
+	default:
+		s.caseMode = "mixed"
+	}
+	s.gaz = g.matches(s.lower, words)
+	return s
+}
+
+func allUpper(words []string) bool {
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// shapes returns the shape of w (each letter as X or x, digit as d) cut to
+// 12 runes, and the short shape with repeats collapsed.
+func shapes(w string) (string, string) {
+	var long, short []byte
+	n := 0
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if n < 12 {
+			long = append(long, c)
+		}
+		n++
+		if len(short) == 0 || short[len(short)-1] != c {
+			short = append(short, c)
+		}
+	}
+	return string(long), string(short)
+}
+
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func at(xs []string, i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(xs) {
+		return "</s>"
+	}
+	return xs[i]
+}
+
+// features appends the feature keys of token i to dst.
+func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
+	add := func(h hasher) { dst = append(dst, uint64(h)) }
+	w, lw, short := s.words[i], s.lower[i], s.short[i]
+	add(newHash(fBias))
+	add(newHash(fWord).str(w))
+	add(newHash(fLower).str(lw))
+	add(newHash(fShape).str(s.shape[i]))
+	add(newHash(fShort).str(short))
+	rs := []rune(lw)
+	for k := 1; k <= 4 && k <= len(rs); k++ {
+		if k <= 3 {
+			add(newHash(fPrefix).str(string(rs[:k])))
+		}
+		add(newHash(fSuffix).str(string(rs[len(rs)-k:])))
+	}
+	add(newHash(fPrevLower).str(at(s.lower, i-1)))
+	add(newHash(fNextLower).str(at(s.lower, i+1)))
+	add(newHash(fPrev2Lower).str(at(s.lower, i-2)))
+	add(newHash(fNext2Lower).str(at(s.lower, i+2)))
+	add(newHash(fBigramPrev).str(at(s.lower, i-1)).str(lw))
+	add(newHash(fBigramNext).str(lw).str(at(s.lower, i+1)))
+	add(newHash(fShapePrev).str(at(s.short, i-1)).str(short))
+	add(newHash(fShapeNext).str(short).str(at(s.short, i+1)))
+	if s.pos != nil {
+		p := s.pos[i]
+		add(newHash(fPOS).str(p))
+		add(newHash(fPOSPrev).str(at(s.pos, i-1)))
+		add(newHash(fPOSNext).str(at(s.pos, i+1)))
+		add(newHash(fPOSBigramPrev).str(at(s.pos, i-1)).str(p))
+		add(newHash(fPOSBigramNext).str(p).str(at(s.pos, i+1)))
+		add(newHash(fPOSShort).str(p).str(short))
+	}
+	if i == 0 {
+		add(newHash(fFirst).str(short))
+	}
+	add(newHash(fSentCase).str(s.caseMode).str(short))
+	add(newHash(fWordClass).str(s.class[i]).str(short))
+	add(newHash(fWordClass).str(s.class[i]))
+	add(newHash(fWordClassPrev).str(at(s.class, i-1)))
+	add(newHash(fWordClassNext).str(at(s.class, i+1)))
+
+	for _, m := range s.gaz {
+		if i < m.start || i >= m.end {
+			continue
+		}
+		pos := byte('I')
+		switch {
+		case m.end-m.start == 1:
+			pos = 'U'
+		case i == m.start:
+			pos = 'B'
+		case i == m.end-1:
+			pos = 'L'
+		}
+		for k := range numKinds {
+			bit := Kind(1) << k
+			if m.kind&bit == 0 {
+				continue
+			}
+			ex := byte('0')
+			if m.exact&bit != 0 {
+				ex = '1'
+			}
+			add(newHash(fGaz).str(kindNames[k]).byte(pos).byte(ex))
+			add(newHash(fGazShort).str(kindNames[k]).str(short))
+		}
+	}
+	// A title or honorific just before (or two before, past a given name).
+	for _, back := range []int{1, 2} {
+		j := i - back
+		if j < 0 {
+			break
+		}
+		if k, _ := g.Lookup(s.words[j : j+1]); k&KindTitle != 0 {
+			add(newHash(fTitleBefore).byte(byte(back)))
+			add(newHash(fTitleBeforeShort).byte(byte(back)).str(short))
+			break
+		}
+		if !capitalized(s.words[j]) {
+			break
+		}
+	}
+	if k, _ := g.Lookup(s.words[i : i+1]); k != 0 {
+		if k&KindOrgSuffix != 0 {
+			add(newHash(fIsOrgSuffix).str(short))
+		}
+		if k&KindLocSuffix != 0 {
+			add(newHash(fIsLocSuffix).str(short))
+		}
+	}
+	// A run of capitalised words to the right that ends with an
+	// organisation or place word (Acme Widget Corp, Baker Street).
+	if capitalized(w) {
+		for j := i + 1; j < len(s.words) && j <= i+5; j++ {
+			wj := s.words[j]
+			if !capitalized(wj) && wj != "of" && wj != "&" && wj != "and" && wj != "for" && wj != "the" {
+				break
+			}
+			if !capitalized(wj) {
+				continue
+			}
+			k, _ := g.Lookup(s.words[j : j+1])
+			if k&KindOrgSuffix != 0 {
+				add(newHash(fOrgSuffixRight).byte(byte(min(j-i, 3))))
+			}
+			if k&KindLocSuffix != 0 {
+				add(newHash(fLocSuffixRight).byte(byte(min(j-i, 3))))
+			}
+		}
+	}
+	return dst
+}

@@ -1,0 +1,139 @@
+package ner
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:generate go run ./internal/gencountries -in /usr/share/iso-codes/json/iso_3166-1.json -out gazetteer/countries.txt
+
+//go:embed gazetteer/*.txt
+var gazetteerFS embed.FS
+
+// Kind is a set of gazetteer classes a name belongs to.
+type Kind uint16
+
+// Gazetteer classes.
+const (
+	KindCountry   Kind = 1 << iota // country names (GPE)
+	KindPlace                      // states, provinces, cities (GPE)
+	KindRegion                     // continents, regions, natural features (LOC)
+	KindNORP                       // nationalities, religious and political groups
+	KindOrg                        // organisations
+	KindFirstName                  // given names
+	KindTitle                      // titles and honorifics before a name
+	KindOrgSuffix                  // words ending organisation names (Inc, Ministry, Party)
+	KindLocSuffix                  // words ending place names (Street, River, County)
+	numKinds      = iota
+)
+
+var kindNames = [numKinds]string{"country", "place", "region", "norp", "org", "first", "title", "orgsuf", "locsuf"}
+
+var gazetteerFiles = []struct {
+	file string
+	kind Kind
+}{
+	{"countries.txt", KindCountry},
+	{"places.txt", KindPlace},
+	{"regions.txt", KindRegion},
+	{"demonyms.txt", KindNORP},
+	{"orgs.txt", KindOrg},
+	{"firstnames.txt", KindFirstName},
+	{"titles.txt", KindTitle},
+	{"orgsuffixes.txt", KindOrgSuffix},
+	{"locsuffixes.txt", KindLocSuffix},
+}
+
+// Gazetteer is a read-only table of multi-word names and their classes,
+// matched case-insensitively on tokens.
+type Gazetteer struct {
+	kinds  map[string]Kind // lowercased tokens joined by one space
+	exact  map[string]Kind // names as written
+	maxLen int             // tokens in the longest name
+}
+
+// loadGazetteer reads the embedded gazetteer files.
+func loadGazetteer() (*Gazetteer, error) {
+	g := &Gazetteer{kinds: map[string]Kind{}, exact: map[string]Kind{}}
+	for _, f := range gazetteerFiles {
+		b, err := gazetteerFS.ReadFile("gazetteer/" + f.file)
+		if err != nil {
+			return nil, fmt.Errorf("ner: gazetteer %s: %w", f.file, err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			toks := nameTokens(line)
+			key := strings.Join(toks, " ")
+			g.exact[key] |= f.kind
+			g.kinds[strings.ToLower(key)] |= f.kind
+			g.maxLen = max(g.maxLen, len(toks))
+		}
+	}
+	return g, nil
+}
+
+// nameTokens splits a gazetteer name into tokens the way the treebank
+// tokenises: on spaces, with a possessive 's split off.
+func nameTokens(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if len(f) > 2 && strings.HasSuffix(f, "'s") {
+			out = append(out, f[:len(f)-2], "'s")
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Lookup returns the classes of the name made of the given tokens, matched
+// regardless of case, and the classes of the name written exactly so.
+func (g *Gazetteer) Lookup(toks []string) (any, exact Kind) {
+	key := strings.Join(toks, " ")
+	return g.kinds[strings.ToLower(key)], g.exact[key]
+}
+
+// match is a gazetteer name found in a sentence.
+type match struct {
+	start, end  int
+	kind, exact Kind
+}
+
+// matches returns, for every start position, the longest gazetteer name
+// starting there (at most one match per start and kind group).
+func (g *Gazetteer) matches(lower, words []string) []match {
+	var out []match
+	var sb strings.Builder
+	for i := range lower {
+		var found Kind
+		for n := min(g.maxLen, len(lower)-i); n >= 1; n-- {
+			sb.Reset()
+			for j := i; j < i+n; j++ {
+				if j > i {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(lower[j])
+			}
+			k := g.kinds[sb.String()] &^ found
+			if k == 0 {
+				continue
+			}
+			found |= k
+			sb.Reset()
+			for j := i; j < i+n; j++ {
+				if j > i {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(words[j])
+			}
+			out = append(out, match{i, i + n, k, g.exact[sb.String()] & k})
+		}
+	}
+	return out
+}

@@ -1,0 +1,278 @@
+package ner
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+)
+
+// Example is one training sentence: its words, their Penn Treebank tags
+// (nil when unknown) and their IOB2 tags.
+type Example struct {
+	Words, XPOS, Tags []string
+}
+
+// Tagged is one sentence of unlabelled text with Universal POS tags, read
+// to build the word-class table (how often each word is a proper noun and
+// how often it is capitalised).
+type Tagged struct {
+	Words, UPOS []string
+}
+
+// TrainConfig sets how Train learns a model.
+type TrainConfig struct {
+	Epochs int    // passes over the examples; 0 means 10
+	Seed   uint64 // seed of the example order shuffle and of Dropout
+	// Classes is the word-class table the model reads (see BuildWordClasses);
+	// nil leaves the word-class features out.
+	Classes *WordClasses
+	// Dropout leaves out each feature of a token with this probability
+	// on each training pass, so that the model does not lean on word
+	// identity alone; 0 keeps every feature.
+	Dropout float64
+}
+
+// Train learns a recognizer from IOB2-tagged examples with an averaged
+// structured perceptron. Training is deterministic: the same examples and
+// configuration give the same model bytes.
+func Train(examples []Example, cfg TrainConfig) (*Recognizer, error) {
+	if len(examples) == 0 {
+		return nil, errors.New("ner: no training examples")
+	}
+	if cfg.Epochs <= 0 {
+		cfg.Epochs = 10
+	}
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	var classes map[string]uint8
+	if cfg.Classes != nil {
+		classes = cfg.Classes.m
+	}
+	return train(g, classes, examples, cfg)
+}
+
+func train(g *Gazetteer, classes map[string]uint8, examples []Example, cfg TrainConfig) (*Recognizer, error) {
+	tagSet := map[string]bool{"O": true}
+	for i, ex := range examples {
+		if len(ex.Tags) != len(ex.Words) || (ex.XPOS != nil && len(ex.XPOS) != len(ex.Words)) {
+			return nil, fmt.Errorf("ner: example %d: %d words, %d tags, %d POS tags", i, len(ex.Words), len(ex.Tags), len(ex.XPOS))
+		}
+		for _, t := range ex.Tags {
+			if !validTag(t) {
+				return nil, fmt.Errorf("ner: example %d: bad IOB2 tag %q", i, t)
+			}
+			tagSet[t] = true
+			if t != "O" {
+				tagSet["B-"+t[2:]], tagSet["I-"+t[2:]] = true, true
+			}
+		}
+	}
+	var tags []string
+	for t := range tagSet {
+		if t != "O" {
+			tags = append(tags, t)
+		}
+	}
+	sort.Slice(tags, func(i, j int) bool {
+		a, b := tags[i], tags[j]
+		if a[2:] != b[2:] {
+			return a[2:] < b[2:]
+		}
+		return a < b
+	})
+	tags = append([]string{"O"}, tags...)
+	tagIndex := map[string]int{}
+	for i, t := range tags {
+		tagIndex[t] = i
+	}
+	m := &model{classes: classes, rows: map[uint64]int32{}}
+	m.setTags(tags)
+	nt := len(tags)
+
+	// Features of every token, as weight rows.
+	type seq struct {
+		feats [][]int32
+		gold  []int
+	}
+	seqs := make([]seq, len(examples))
+	var keys []uint64
+	for si, ex := range examples {
+		s := m.prepare(g, ex.Words, ex.XPOS)
+		sq := seq{feats: make([][]int32, len(ex.Words)), gold: make([]int, len(ex.Words))}
+		for i := range ex.Words {
+			keys = s.features(g, i, keys[:0])
+			ids := make([]int32, 0, len(keys))
+			for _, k := range keys {
+				r, ok := m.rows[k]
+				if !ok {
+					r = int32(len(m.rows))
+					m.rows[k] = r
+				}
+				ids = append(ids, r)
+			}
+			sq.feats[i] = ids
+			sq.gold[i] = tagIndex[ex.Tags[i]]
+		}
+		seqs[si] = sq
+	}
+	nr := len(m.rows)
+	w := make([]float32, nr*nt)
+	acc := make([]float32, nr*nt) // sum over updates of step * delta
+	tr := make([]float32, (nt+1)*nt)
+	tracc := make([]float32, (nt+1)*nt)
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
+	step := float32(1)
+	var sc []float32
+	var kept []int32
+	var active [][]int32
+	for range cfg.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			sq := seqs[si]
+			n := len(sq.gold)
+			if cap(sc) < n*nt {
+				sc = make([]float32, n*nt)
+			}
+			sc = sc[:n*nt]
+			clear(sc)
+			for len(active) < n {
+				active = append(active, nil)
+			}
+			for i, ids := range sq.feats {
+				row := sc[i*nt : (i+1)*nt]
+				if cfg.Dropout > 0 {
+					kept = kept[:0]
+					for _, r := range ids {
+						if rng.Float64() >= cfg.Dropout {
+							kept = append(kept, r)
+						}
+					}
+					active[i] = append(active[i][:0], kept...)
+					ids = active[i]
+				}
+				for _, r := range ids {
+					for t, x := range w[int(r)*nt : int(r+1)*nt] {
+						row[t] += x
+					}
+				}
+			}
+			pred := viterbi(nt, n, sc, tr, m.allowed)
+			for i := 0; i < n; i++ {
+				gi, pi := sq.gold[i], pred[i]
+				if gi != pi {
+					ids := sq.feats[i]
+					if cfg.Dropout > 0 {
+						ids = active[i]
+					}
+					for _, r := range ids {
+						w[int(r)*nt+gi]++
+						acc[int(r)*nt+gi] += step
+						w[int(r)*nt+pi]--
+						acc[int(r)*nt+pi] -= step
+					}
+				}
+				gp, pp := nt, nt
+				if i > 0 {
+					gp, pp = sq.gold[i-1], pred[i-1]
+				}
+				if gp != pp || gi != pi {
+					tr[gp*nt+gi]++
+					tracc[gp*nt+gi] += step
+					tr[pp*nt+pi]--
+					tracc[pp*nt+pi] -= step
+				}
+			}
+			step++
+		}
+	}
+	for i := range w {
+		w[i] -= acc[i] / step
+	}
+	for i := range tr {
+		tr[i] -= tracc[i] / step
+	}
+	m.weights, m.trans = w, tr
+	return &Recognizer{m: m, g: g}, nil
+}
+
+// WordClasses is a table of word classes read from unlabelled tagged text:
+// for each word (lowercased), how often it is a proper noun, how often it is
+// capitalised inside a sentence, and how frequent it is.
+type WordClasses struct{ m map[string]uint8 }
+
+// Len returns the number of words in the table.
+func (wc *WordClasses) Len() int { return len(wc.m) }
+
+// WordClasses returns the word-class table of the recognizer's model, to
+// train other models with the same table; nil when it has none.
+func (r *Recognizer) WordClasses() *WordClasses {
+	if r.m.classes == nil {
+		return nil
+	}
+	return &WordClasses{r.m.classes}
+}
+
+// BuildWordClasses builds the word-class table from tagged text (such as
+// the UD English EWT training treebank).
+func BuildWordClasses(lex []Tagged) *WordClasses {
+	return &WordClasses{wordClasses(lex)}
+}
+
+func wordClasses(lex []Tagged) map[string]uint8 {
+	if len(lex) == 0 {
+		return nil
+	}
+	type count struct{ n, propn, inner, caps int }
+	counts := map[string]*count{}
+	for _, s := range lex {
+		for i, w := range s.Words {
+			lw := strings.ToLower(w)
+			c := counts[lw]
+			if c == nil {
+				c = &count{}
+				counts[lw] = c
+			}
+			c.n++
+			if i < len(s.UPOS) && s.UPOS[i] == "PROPN" {
+				c.propn++
+			}
+			if i > 0 {
+				c.inner++
+				if capitalized(w) {
+					c.caps++
+				}
+			}
+		}
+	}
+	bucket := func(k, n int) int {
+		switch {
+		case n == 0 || k == 0:
+			return 0
+		case 2*k < n:
+			return 1
+		case k < n:
+			return 2
+		}
+		return 3
+	}
+	out := make(map[string]uint8, len(counts))
+	for w, c := range counts {
+		f := 0
+		switch {
+		case c.n >= 10:
+			f = 2
+		case c.n >= 2:
+			f = 1
+		}
+		out[w] = uint8(1 + bucket(c.propn, c.n)*12 + bucket(c.caps, c.inner)*3 + f)
+	}
+	return out
+}
