@@ -68,6 +68,10 @@ type Doc struct {
 	Chains []Chain // coreference chains
 	Events []Event
 	Quotes []Quote
+	// QuotedTerms are the short terms set in quotation marks that are not
+	// quotations (scare quotes such as the "Israel" of a headline), filled
+	// with LayerQuotes.
+	QuotedTerms []ByteSpan
 
 	// Errs holds the errors of stages that failed on this document; the
 	// layers those stages provide are then missing.

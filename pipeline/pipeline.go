@@ -115,7 +115,17 @@ func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for d := range in {
+		for {
+			var d *doc.Doc
+			var ok bool
+			select {
+			case d, ok = <-in:
+				if !ok {
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
 			s := slot{d: d, done: make(chan struct{})}
 			select {
 			case order <- s:
@@ -125,6 +135,7 @@ func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out
 			select {
 			case jobs <- s:
 			case <-ctx.Done():
+				close(s.done)
 				return
 			}
 		}
