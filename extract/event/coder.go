@@ -1,0 +1,180 @@
+package event
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/herald-events/herald/dict"
+	"github.com/herald-events/herald/ptb"
+)
+
+// Options are PETRARCH's coding options, as set by <Config> elements of
+// validation files.
+type Options struct {
+	// RequireDyad drops events that lack a source or a target; when false
+	// the missing actor is coded "---".
+	RequireDyad bool
+	// NewActorLength, when positive, lets an uncoded noun phrase of at most
+	// that many words stand as an actor named by its own text.
+	NewActorLength int
+	// Comma-delimited clause limits (comma_min, comma_max, comma_bmin,
+	// comma_bmax, comma_emin, comma_emax): clauses between commas whose
+	// length is within [min, max] words are removed before coding; a max
+	// of 0 disables the rule. B is a clause at the beginning of the
+	// sentence, E one at the end.
+	CommaMin, CommaMax, CommaBMin, CommaBMax, CommaEMin, CommaEMax int
+}
+
+// DefaultOptions are PETRARCH-1's defaults.
+func DefaultOptions() Options {
+	return Options{RequireDyad: true, CommaMin: 2, CommaMax: 8, CommaBMin: 0, CommaBMax: 0, CommaEMin: 2, CommaEMax: 8}
+}
+
+// Errors a sentence can be refused with.
+var (
+	ErrSentenceDiscard = errors.New("sentencediscard")
+	ErrStoryDiscard    = errors.New("storydiscard")
+	ErrBadParse        = errors.New("bad_input_parse")
+)
+
+// Span is a half-open range of word (leaf) indexes of the tree.
+type Span struct{ Start, End int }
+
+// Coded is one event coded from a tree, with its evidence.
+type Coded struct {
+	Source, Target string // actor codes; "---" for a missing actor when dyads are not required
+	Code           string // CAMEO event code
+	Rule           dict.Pos
+	Pattern        string // the pattern text that fired; empty for a bare verb
+	Verb           Span
+	SourceSpan     Span // empty when the source is missing
+	TargetSpan     Span
+}
+
+// Coder codes parse trees with a dictionary set. It is read-only and safe
+// for concurrent use.
+type Coder struct {
+	dicts *dict.Set
+	opt   Options
+}
+
+// NewCoder returns a Coder for the dictionaries d with options o.
+func NewCoder(d *dict.Set, o Options) *Coder { return &Coder{dicts: d, opt: o} }
+
+// WithOptions returns a Coder sharing c's dictionaries with options o.
+func (c *Coder) WithOptions(o Options) *Coder { return &Coder{dicts: c.dicts, opt: o} }
+
+// Options returns the coder's options.
+func (c *Coder) Options() Options { return c.opt }
+
+// Dicts returns the coder's dictionaries.
+func (c *Coder) Dicts() *dict.Set { return c.dicts }
+
+// Code parses a bracketed tree and codes it. See CodeTree.
+func (c *Coder) Code(parse string, date time.Time) ([]Coded, error) {
+	t, err := ptb.Parse(parse)
+	if err != nil {
+		return nil, errors.Join(ErrBadParse, err)
+	}
+	return c.CodeTree(t, date)
+}
+
+// CodeTree codes the events of one sentence given as a parse tree, on the
+// story date. A discarded sentence yields ErrSentenceDiscard or
+// ErrStoryDiscard and no events.
+func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
+	if len(t.Leaves) == 0 {
+		return nil, ErrBadParse
+	}
+	s := newSentence(c, t, dict.DateInt(date))
+	if d := c.dicts.Discards.Match(s.words); d != nil {
+		if d.Story {
+			return nil, ErrStoryDiscard
+		}
+		return nil, ErrSentenceDiscard
+	}
+	s.findUnits()
+	return s.codeVerbs(), nil
+}
+
+// sentence is the working state of coding one tree.
+type sentence struct {
+	c      *Coder
+	t      *ptb.Tree
+	date   int
+	words  []string // upper case
+	lo, hi []int    // leaf span of each node
+	unitAt []int    // for each word: index of the coded unit starting there, or -1
+	units  []unit
+	nodeU  map[int]int // node -> unit index
+	out    []Coded
+	seen   map[[3]string]bool
+}
+
+// unit is a coded noun phrase: one actor or a compound of several.
+type unit struct {
+	span    Span
+	actors  []actor // several for a compound
+	node    int
+	members []int // for a compound NP: the units it joins
+}
+
+type actor struct {
+	code     string // composed code
+	span     Span
+	hasActor bool   // an actor dictionary entry matched (not only agents)
+	newActor bool   // named by its own text (new_actor_length)
+	base     string // the actor's own code
+	prefix   string // composed agent codes
+	suffix   string
+}
+
+func (u *unit) coded() bool {
+	for _, a := range u.actors {
+		if a.code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *unit) codeSet() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range u.actors {
+		m[a.code] = true
+	}
+	return m
+}
+
+func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
+	s := &sentence{c: c, t: t, date: date, nodeU: map[int]int{}, seen: map[[3]string]bool{}}
+	s.words = make([]string, len(t.Leaves))
+	for i, n := range t.Leaves {
+		s.words[i] = strings.ToUpper(t.Nodes[n].Word)
+	}
+	s.lo = make([]int, len(t.Nodes))
+	s.hi = make([]int, len(t.Nodes))
+	for i := len(t.Nodes) - 1; i >= 0; i-- {
+		n := &t.Nodes[i]
+		if n.IsLeaf() {
+			s.lo[i], s.hi[i] = n.Leaf, n.Leaf+1
+			continue
+		}
+		s.lo[i], s.hi[i] = s.lo[n.Children[0]], s.hi[n.Children[len(n.Children)-1]]
+	}
+	s.unitAt = make([]int, len(t.Leaves))
+	for i := range s.unitAt {
+		s.unitAt[i] = -1
+	}
+	return s
+}
+
+func isNP(l string) bool {
+	return l == "NP" || strings.HasPrefix(l, "NP-") || l == "NML" || l == "NX" || l == "WHNP"
+}
+
+func isCC(s *sentence, node int) bool {
+	n := &s.t.Nodes[node]
+	return n.IsLeaf() && (n.Label == "CC" || n.Label == ",") 
+}

@@ -1,0 +1,302 @@
+package event
+
+import "strings"
+
+// findUnits codes every noun phrase of the tree and registers the outermost
+// coded ones as the units the verb patterns see.
+func (s *sentence) findUnits() {
+	for i := range s.t.Nodes {
+		if isNP(s.t.Nodes[i].Label) {
+			s.codeNP(i)
+		}
+	}
+	s.register(0)
+}
+
+// register marks, top-down, the outermost unit of each branch.
+func (s *sentence) register(node int) {
+	if u, ok := s.nodeU[node]; ok && u >= 0 {
+		un := &s.units[u]
+		free := true
+		for i := un.span.Start; i < un.span.End; i++ {
+			if s.unitAt[i] >= 0 {
+				free = false
+			}
+		}
+		if free && s.unitAt[un.span.Start] < 0 {
+			s.unitAt[un.span.Start] = u
+			// Units nested in clauses of the NP (relative clauses) are
+			// registered as well, outside the unit's span.
+			for _, c := range s.t.Nodes[node].Children {
+				if s.lo[c] >= un.span.End {
+					s.register(int(c))
+				}
+			}
+			return
+		}
+	}
+	for _, c := range s.t.Nodes[node].Children {
+		s.register(int(c))
+	}
+}
+
+// clauseLike reports labels whose words belong to a nested clause or
+// modifier rather than to the noun phrase's own name.
+func clauseLike(l string) bool {
+	switch l {
+	case "PP", "SBAR", "VP", "S", "RRC", "PRN", "ADVP", "UCP", "SINV", "SQ", "FRAG":
+		return true
+	}
+	return false
+}
+
+// codeNP returns the unit of an NP node (coding it on first use), or -1.
+func (s *sentence) codeNP(node int) int {
+	if u, ok := s.nodeU[node]; ok {
+		return u
+	}
+	s.nodeU[node] = -1
+	n := &s.t.Nodes[node]
+	// Compound: NP children joined by CC.
+	var nps []int
+	hasCC := false
+	for _, c := range n.Children {
+		cn := &s.t.Nodes[c]
+		switch {
+		case isNP(cn.Label):
+			nps = append(nps, int(c))
+		case cn.IsLeaf() && cn.Label == "CC":
+			hasCC = true
+		}
+	}
+	if hasCC && len(nps) >= 2 {
+		var acts []actor
+		var members []int
+		for _, c := range nps {
+			if u := s.codeNP(c); u >= 0 {
+				members = append(members, u)
+				acts = append(acts, s.units[u].actors...)
+			}
+		}
+		if len(members) == 0 {
+			return -1
+		}
+		if len(members) == 1 {
+			s.nodeU[node] = members[0]
+			return members[0]
+		}
+		return s.addUnit(node, Span{s.lo[node], s.hi[node]}, acts, members)
+	}
+	// Own words: the leaves not inside clause-like children.
+	var own []int
+	var pps []int
+	var collect func(int)
+	collect = func(k int) {
+		kn := &s.t.Nodes[k]
+		if kn.IsLeaf() {
+			own = append(own, kn.Leaf)
+			return
+		}
+		if clauseLike(kn.Label) {
+			if kn.Label == "PP" {
+				pps = append(pps, k)
+			}
+			return
+		}
+		for _, c := range kn.Children {
+			collect(int(c))
+		}
+	}
+	for _, c := range n.Children {
+		collect(int(c))
+	}
+	if len(own) == 0 {
+		return -1
+	}
+	// Split the own words at CC into segments (a compound of bare nouns).
+	var segs [][]int
+	start := 0
+	for i, w := range own {
+		tag := s.t.Tag(w)
+		if tag == "CC" || (tag == "," && i > 0) {
+			if i > start {
+				segs = append(segs, own[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(own) {
+		segs = append(segs, own[start:])
+	}
+	var acts []actor
+	anyActor := false
+	var agents []agentCode
+	for _, seg := range segs {
+		a, ags, ok := s.codeWords(seg)
+		if ok {
+			acts = append(acts, a...)
+			for _, x := range a {
+				if x.hasActor {
+					anyActor = true
+				}
+			}
+		}
+		agents = append(agents, ags...)
+	}
+	span := Span{own[0], own[len(own)-1] + 1}
+	if !anyActor {
+		// An actor named in a PP: "the information ministry of Gondor".
+		for _, pp := range pps {
+			for _, c := range s.t.Nodes[pp].Children {
+				if !isNP(s.t.Nodes[c].Label) {
+					continue
+				}
+				if u := s.codeNP(int(c)); u >= 0 && s.units[u].hasActor() {
+					var combined []actor
+					for _, a := range s.units[u].actors {
+						combined = append(combined, actor{code: compose(a.base, a.prefix+joinPrefix(agents), a.suffix+joinSuffix(agents)), span: a.span, hasActor: true, base: a.base})
+					}
+					return s.addUnit(node, Span{s.lo[node], s.hi[pp]}, combined, nil)
+				}
+			}
+		}
+	}
+	if len(acts) == 0 {
+		if s.c.opt.NewActorLength > 0 && len(own) <= s.c.opt.NewActorLength && hasNoun(s, own) {
+			// new_actor_length: an uncoded short noun phrase names itself.
+			var b []string
+			for _, w := range own {
+				if t := s.t.Tag(w); t == "DT" || t == "PRP$" || t == "POS" {
+					continue
+				}
+				b = append(b, s.words[w])
+			}
+			if len(b) > 0 {
+				return s.addUnit(node, span, []actor{{code: "\"" + strings.Join(b, " ") + "\"", span: span, hasActor: true, newActor: true}}, nil)
+			}
+		}
+		return -1
+	}
+	return s.addUnit(node, span, acts, nil)
+}
+
+func hasNoun(s *sentence, ws []int) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s.t.Tag(w), "NN") {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *unit) hasActor() bool {
+	for _, a := range u.actors {
+		if a.hasActor {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) addUnit(node int, sp Span, acts []actor, members []int) int {
+	s.units = append(s.units, unit{span: sp, actors: acts, node: node, members: members})
+	u := len(s.units) - 1
+	s.nodeU[node] = u
+	return u
+}
+
+type agentCode struct {
+	code   string
+	prefix bool
+}
+
+func joinPrefix(ags []agentCode) string {
+	var b strings.Builder
+	for _, a := range ags {
+		if a.prefix {
+			b.WriteString(a.code)
+		}
+	}
+	return b.String()
+}
+
+func joinSuffix(ags []agentCode) string {
+	var b strings.Builder
+	for _, a := range ags {
+		if !a.prefix {
+			b.WriteString(a.code)
+		}
+	}
+	return b.String()
+}
+
+func compose(base, prefix, suffix string) string {
+	if base == "" {
+		base = "---"
+	}
+	if suffix != "" && strings.HasSuffix(base, suffix) {
+		suffix = ""
+	}
+	return prefix + base + suffix
+}
+
+// codeWords codes a run of words of one noun phrase: the first actor found
+// (one per code of a "/" list), with the agents of the run composed onto
+// it; agents alone give "---" with the agent codes.
+func (s *sentence) codeWords(ws []int) ([]actor, []agentCode, bool) {
+	var bases []string
+	var baseSpan Span
+	var agents []agentCode
+	d := s.c.dicts
+	lo, hi := ws[0], ws[len(ws)-1]+1
+	// own words are contiguous in most NPs; words of skipped clauses are
+	// passed over by checking membership.
+	inRun := func(i int) bool {
+		for _, w := range ws {
+			if w == i {
+				return true
+			}
+		}
+		return false
+	}
+	for i := lo; i < hi; {
+		if !inRun(i) {
+			i++
+			continue
+		}
+		if d.Actors != nil {
+			if act, n, _ := d.Actors.Match(s.words[:hi], i); act != nil {
+				if bases == nil {
+					bases = act.CodesAt(s.date)
+					if bases == nil {
+						bases = []string{""}
+					}
+					baseSpan = Span{i, i + n}
+				}
+				i += n
+				continue
+			}
+		}
+		if d.Agents != nil {
+			if ag, n := d.Agents.Match(s.words[:hi], i); ag != nil {
+				agents = append(agents, agentCode{ag.Code, ag.Prefix})
+				i += n
+				continue
+			}
+		}
+		i++
+	}
+	if bases == nil && len(agents) == 0 {
+		return nil, nil, false
+	}
+	pre, suf := joinPrefix(agents), joinSuffix(agents)
+	if bases == nil {
+		return []actor{{code: compose("", pre, suf), span: Span{lo, hi}, prefix: pre, suffix: suf}}, agents, true
+	}
+	var out []actor
+	for _, b := range bases {
+		out = append(out, actor{code: compose(b, pre, suf), span: baseSpan, hasActor: b != "", base: b, prefix: pre, suffix: suf})
+	}
+	_ = baseSpan
+	return out, agents, true
+}

@@ -1,0 +1,368 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/herald-events/herald/dict"
+)
+
+// item is one element of a check sequence: a word, or the opening or
+// closing mark of a coded unit.
+type item struct {
+	kind uint8 // itemWord, itemOpen, itemClose
+	w    int   // word index
+	u    int   // unit index for marks
+}
+
+const (
+	itemWord = iota
+	itemOpen
+	itemClose
+)
+
+// sequence builds the items of words [a, b) in order.
+func (s *sentence) sequence(a, b int) []item {
+	var seq []item
+	for i := a; i < b; {
+		if u := s.unitAt[i]; u >= 0 && s.units[u].span.End <= b {
+			sp := s.units[u].span
+			seq = append(seq, item{kind: itemOpen, u: u, w: i})
+			for k := sp.Start; k < sp.End; k++ {
+				seq = append(seq, item{kind: itemWord, w: k})
+			}
+			seq = append(seq, item{kind: itemClose, u: u, w: sp.End - 1})
+			i = sp.End
+			continue
+		}
+		seq = append(seq, item{kind: itemWord, w: i})
+		i++
+	}
+	return seq
+}
+
+func reverse(seq []item) []item {
+	out := make([]item, len(seq))
+	for i, it := range seq {
+		switch it.kind {
+		case itemOpen:
+			it.kind = itemClose
+		case itemClose:
+			it.kind = itemOpen
+		}
+		out[len(seq)-1-i] = it
+	}
+	return out
+}
+
+// codeVerbs finds every verb heading a VP and codes its events.
+func (s *sentence) codeVerbs() []Coded {
+	for i := range s.t.Nodes {
+		n := &s.t.Nodes[i]
+		if n.Label != "VP" {
+			continue
+		}
+		for _, c := range n.Children {
+			cn := &s.t.Nodes[c]
+			if cn.IsLeaf() && strings.HasPrefix(cn.Label, "VB") {
+				s.codeVerb(i, cn.Leaf)
+				break
+			}
+			if !cn.IsLeaf() || cn.Label != "RB" && cn.Label != "MD" {
+				break
+			}
+		}
+	}
+	return s.out
+}
+
+// match is the result of matching a pattern: the units bound to $, + and %.
+type match struct {
+	src, tgt, comp int
+}
+
+func (s *sentence) codeVerb(vp, v int) {
+	entries := s.c.dicts.Verbs.Lookup(s.words[v])
+	var verb *dict.Verb
+	vStart, vEnd := v, v+1
+	for _, e := range entries {
+		if v-len(e.Before) < 0 || v+1+len(e.After) > len(s.words) {
+			continue
+		}
+		ok := true
+		for k, w := range e.Before {
+			if s.words[v-len(e.Before)+k] != w {
+				ok = false
+			}
+		}
+		for k, w := range e.After {
+			if s.words[v+1+k] != w {
+				ok = false
+			}
+		}
+		if ok {
+			verb = e
+			vStart, vEnd = v-len(e.Before), v+1+len(e.After)
+			break
+		}
+	}
+	if verb == nil {
+		return
+	}
+	lower := s.sequence(vEnd, s.hi[vp])
+	upper := reverse(s.sequence(0, vStart))
+	m := match{-1, -1, -1}
+	code := verb.Code
+	if code == "" {
+		code = verb.Block.Code
+	}
+	rule := verb.Pos
+	patText := ""
+	for _, p := range verb.Block.Patterns {
+		mm := match{-1, -1, -1}
+		if s.matchElems(p.Lower, lower, &mm, false) && s.matchElems(p.Upper, upper, &mm, true) {
+			m, code, rule, patText = mm, p.Code, p.Pos, p.Text
+			break
+		}
+	}
+	if code == "---" || code == "" {
+		return
+	}
+	var srcs, tgts []actor
+	var srcU, tgtU = -1, -1
+	if m.comp >= 0 {
+		acts := s.units[m.comp].actors
+		for i := range acts {
+			for j := range acts {
+				if i != j {
+					s.emit(code, acts[i], acts[j], rule, patText, Span{vStart, vEnd})
+				}
+			}
+		}
+		return
+	}
+	srcU = m.src
+	if srcU < 0 {
+		srcU = s.findSource(vp, vStart)
+	}
+	if srcU >= 0 {
+		srcs = s.units[srcU].actors
+	}
+	tgtU = m.tgt
+	if tgtU < 0 {
+		tgtU = s.findTarget(lower, srcU)
+	}
+	if tgtU >= 0 {
+		tgts = s.units[tgtU].actors
+	}
+	none := []actor{{code: ""}}
+	if len(srcs) == 0 {
+		srcs = none
+	}
+	if len(tgts) == 0 {
+		tgts = none
+	}
+	for _, a := range srcs {
+		for _, b := range tgts {
+			s.emit(code, a, b, rule, patText, Span{vStart, vEnd})
+		}
+	}
+}
+
+func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, verb Span) {
+	if src.code == "" || tgt.code == "" {
+		if s.c.opt.RequireDyad {
+			return
+		}
+	}
+	if src.code != "" && src.code == tgt.code {
+		return
+	}
+	sc, tc := src.code, tgt.code
+	if sc == "" {
+		sc = "---"
+	}
+	if tc == "" {
+		tc = "---"
+	}
+	add := func(a, b string, sa, sb Span, c string) {
+		k := [3]string{a, b, c}
+		if s.seen[k] || c == "---" || c == "" {
+			return
+		}
+		s.seen[k] = true
+		s.out = append(s.out, Coded{Source: a, Target: b, Code: c, Rule: rule, Pattern: pat, Verb: verb, SourceSpan: sa, TargetSpan: sb})
+	}
+	if i := strings.IndexByte(code, ':'); i >= 0 {
+		add(sc, tc, src.span, tgt.span, code[:i])
+		add(tc, sc, tgt.span, src.span, code[i+1:])
+		return
+	}
+	add(sc, tc, src.span, tgt.span, code)
+}
+
+func isClause(l string) bool {
+	switch l {
+	case "S", "SINV", "SQ", "SBARQ":
+		return true
+	}
+	return false
+}
+
+// findSource returns the unit of the verb's subject: the coded NP before
+// the verb phrase in the nearest enclosing clause that has one; failing
+// that, the first coded unit of the sentence before the verb.
+func (s *sentence) findSource(vp, v int) int {
+	cur := vp
+	for p := s.t.Nodes[vp].Parent; p >= 0; cur, p = p, s.t.Nodes[p].Parent {
+		if !isClause(s.t.Nodes[p].Label) {
+			continue
+		}
+		for _, c := range s.t.Nodes[p].Children {
+			if int(c) == cur {
+				break
+			}
+			if isNP(s.t.Nodes[c].Label) {
+				if u := s.firstUnitIn(s.lo[c], s.hi[c]); u >= 0 {
+					return u
+				}
+			}
+		}
+	}
+	return s.firstUnitIn(0, v)
+}
+
+func (s *sentence) firstUnitIn(a, b int) int {
+	for i := a; i < b; i++ {
+		if u := s.unitAt[i]; u >= 0 && s.units[u].span.End <= b {
+			return u
+		}
+	}
+	return -1
+}
+
+// findTarget returns the first unit of the lower sequence whose codes
+// differ from the source's, or -1.
+func (s *sentence) findTarget(lower []item, srcU int) int {
+	var src map[string]bool
+	if srcU >= 0 {
+		src = s.units[srcU].codeSet()
+	}
+	for _, it := range lower {
+		if it.kind != itemOpen || it.u == srcU {
+			continue
+		}
+		u := &s.units[it.u]
+		if len(u.actors) > 1 || src == nil {
+			return it.u
+		}
+		for _, a := range u.actors {
+			if !src[a.code] {
+				return it.u
+			}
+		}
+	}
+	return -1
+}
+
+// matchElems matches pattern elements against a check sequence, greedily
+// from the verb outward, binding $, + and % to units in m.
+func (s *sentence) matchElems(elems []dict.Elem, seq []item, m *match, upper bool) bool {
+	pos := 0
+	for _, e := range elems {
+		next, ok := s.matchElem(e, seq, pos, m, upper)
+		if !ok {
+			return false
+		}
+		pos = next
+	}
+	return true
+}
+
+// matchElem finds e at or after pos (exactly at the next word when e is
+// joined) and returns the position after it.
+func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper bool) (int, bool) {
+	switch e.Kind {
+	case dict.Source, dict.Target, dict.Compound, dict.Skip:
+		for i := pos; i < len(seq); i++ {
+			it := seq[i]
+			if it.kind == itemOpen {
+				end := i + 1
+				for end < len(seq) && !(seq[end].kind == itemClose && seq[end].u == it.u) {
+					end++
+				}
+				switch e.Kind {
+				case dict.Source:
+					m.src = it.u
+				case dict.Target:
+					m.tgt = it.u
+				case dict.Compound:
+					if len(s.units[it.u].actors) < 2 {
+						return 0, false
+					}
+					m.comp = it.u
+				}
+				return end + 1, true
+			}
+			if e.Joined && it.kind == itemWord {
+				return 0, false
+			}
+		}
+		return 0, false
+	case dict.Word:
+		for i := pos; i < len(seq); i++ {
+			it := seq[i]
+			if it.kind != itemWord {
+				continue
+			}
+			if s.words[it.w] == e.Word {
+				return i + 1, true
+			}
+			if e.Joined {
+				return 0, false
+			}
+		}
+		return 0, false
+	case dict.Syn:
+		syn := s.c.dicts.Verbs.Synsets[e.Word]
+		if syn == nil {
+			return 0, false
+		}
+		for i := pos; i < len(seq); i++ {
+			if seq[i].kind != itemWord {
+				continue
+			}
+			for _, mem := range syn.Members {
+				if end, ok := s.matchPhrase(mem, seq, i, upper); ok {
+					return end, true
+				}
+			}
+			if e.Joined {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// matchPhrase matches the words of a synset member consecutively from
+// seq[i] (in reverse order on the upper sequence).
+func (s *sentence) matchPhrase(ph []string, seq []item, i int, upper bool) (int, bool) {
+	k := 0
+	for j := i; j < len(seq) && k < len(ph); j++ {
+		if seq[j].kind != itemWord {
+			continue
+		}
+		w := ph[k]
+		if upper {
+			w = ph[len(ph)-1-k]
+		}
+		if s.words[seq[j].w] != w {
+			return 0, false
+		}
+		k++
+		if k == len(ph) {
+			return j + 1, true
+		}
+	}
+	return 0, false
+}
