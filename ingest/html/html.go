@@ -21,6 +21,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/herald-events/herald/doc"
@@ -59,7 +60,7 @@ func Read(name string, data []byte, contentType, pageURL string) (*doc.Doc, erro
 		d.Date = t
 	}
 	if art.Node != nil {
-		d.Text = tidy(render.InnerText(art.Node))
+		d.Text = dropHeader(tidy(render.InnerText(art.Node)), d.Title, d.Byline)
 	}
 	if d.Text == "" {
 		return nil, fmt.Errorf("%s: html: %w", name, ErrNoText)
@@ -74,11 +75,12 @@ func TextOf(fragment string) string {
 	if !strings.ContainsAny(fragment, "<&") {
 		return tidy(fragment)
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div"})
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), ctx)
 	if err != nil {
 		return tidy(fragment)
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
@@ -119,6 +121,20 @@ func tidy(s string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// dropHeader removes from the start of text the lines that repeat the
+// title or the byline, which some pages keep inside the article element.
+func dropHeader(text, title, byline string) string {
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		l := clean(line)
+		if l == "" || l != title && (byline == "" || l != byline && l != "By "+byline && l != "by "+byline) {
+			return text
+		}
+		text = strings.TrimLeft(rest, "\n")
+	}
+	return text
 }
 
 // clean folds white space in a metadata value.
