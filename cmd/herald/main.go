@@ -36,8 +36,12 @@ type streams struct {
 var commands = []command{
 	// one line per command, kept sorted by name
 	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
+	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
+	{"eval-tag", "score the POS tagger and lemmatizer on a CoNLL-U file", runEvalTag},
+	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
 	{"train", "train a model (tag, ...) from annotated data", runTrain},
+	{"validate", "run a PETRARCH validation file through the event coder", runValidate},
 }
 
 // errUsage marks an error already reported with the command's usage.
