@@ -116,9 +116,10 @@ func (s *sentence) codeNP(node int) int {
 	// Split the own words at CC into segments (a compound of bare nouns).
 	var segs [][]int
 	start := 0
+	nounAt := func(i int) bool { return i >= 0 && i < len(own) && strings.HasPrefix(s.t.Tag(own[i]), "NN") }
 	for i, w := range own {
 		tag := s.t.Tag(w)
-		if tag == "CC" || (tag == "," && i > 0) {
+		if (tag == "CC" || tag == ",") && nounAt(i-1) && nounAt(i+1) {
 			if i > start {
 				segs = append(segs, own[start:i])
 			}
@@ -128,38 +129,69 @@ func (s *sentence) codeNP(node int) int {
 	if start < len(own) {
 		segs = append(segs, own[start:])
 	}
-	var acts []actor
-	anyActor := false
-	var agents []agentCode
-	for _, seg := range segs {
-		a, ags, ok := s.codeWords(seg)
-		if ok {
-			acts = append(acts, a...)
-			for _, x := range a {
-				if x.hasActor {
-					anyActor = true
-				}
-			}
+	type segCode struct {
+		bases  []string
+		agents []agentCode
+		ok     bool
+	}
+	codes := make([]segCode, len(segs))
+	anyActor := -1
+	for i, seg := range segs {
+		b, ags, ok := s.codeWords(seg, s.hi[node])
+		codes[i] = segCode{b, ags, ok}
+		if b != nil && anyActor < 0 {
+			anyActor = i
 		}
-		agents = append(agents, ags...)
 	}
 	span := Span{own[0], own[len(own)-1] + 1}
-	if !anyActor {
+	var ppActors []actor
+	if anyActor < 0 {
 		// An actor named in a PP: "the information ministry of Gondor".
+	pp:
 		for _, pp := range pps {
 			for _, c := range s.t.Nodes[pp].Children {
 				if !isNP(s.t.Nodes[c].Label) {
 					continue
 				}
 				if u := s.codeNP(int(c)); u >= 0 && s.units[u].hasActor() {
-					var combined []actor
-					for _, a := range s.units[u].actors {
-						combined = append(combined, actor{code: compose(a.base, a.prefix+joinPrefix(agents), a.suffix+joinSuffix(agents)), span: a.span, hasActor: true, base: a.base})
-					}
-					return s.addUnit(node, Span{s.lo[node], s.hi[pp]}, combined, nil)
+					ppActors = s.units[u].actors
+					span = Span{s.lo[node], s.hi[pp]}
+					break pp
 				}
 			}
 		}
+	}
+	var acts []actor
+	for i, sc := range codes {
+		if !sc.ok && len(segs) > 1 {
+			continue
+		}
+		switch {
+		case sc.bases != nil:
+			for _, b := range sc.bases {
+				acts = append(acts, makeActor(b, "", "", sc.agents, span))
+			}
+		case anyActor >= 0:
+			// A segment of agents only shares the actor and the leading
+			// agents of the segment that names one: "the Danish Islamist
+			// media and government".
+			o := codes[anyActor]
+			inh := o.agents
+			if len(inh) > 0 {
+				inh = inh[:len(inh)-1]
+			}
+			ags := append(append([]agentCode(nil), inh...), sc.agents...)
+			for _, b := range o.bases {
+				acts = append(acts, makeActor(b, "", "", ags, span))
+			}
+		case ppActors != nil:
+			for _, a := range ppActors {
+				acts = append(acts, makeActor(a.base, a.prefix, a.suffix, sc.agents, span))
+			}
+		case sc.ok:
+			acts = append(acts, makeActor("", "", "", sc.agents, span))
+		}
+		_ = i
 	}
 	if len(acts) == 0 {
 		if s.c.opt.NewActorLength > 0 && len(own) <= s.c.opt.NewActorLength && hasNoun(s, own) {
@@ -240,63 +272,48 @@ func compose(base, prefix, suffix string) string {
 	return prefix + base + suffix
 }
 
-// codeWords codes a run of words of one noun phrase: the first actor found
-// (one per code of a "/" list), with the agents of the run composed onto
-// it; agents alone give "---" with the agent codes.
-func (s *sentence) codeWords(ws []int) ([]actor, []agentCode, bool) {
-	var bases []string
-	var baseSpan Span
-	var agents []agentCode
-	d := s.c.dicts
-	lo, hi := ws[0], ws[len(ws)-1]+1
-	// own words are contiguous in most NPs; words of skipped clauses are
-	// passed over by checking membership.
-	inRun := func(i int) bool {
-		for _, w := range ws {
-			if w == i {
-				return true
-			}
-		}
-		return false
-	}
-	for i := lo; i < hi; {
-		if !inRun(i) {
-			i++
+// makeActor composes an actor code from a base code and agents.
+func makeActor(base, pre, suf string, ags []agentCode, span Span) actor {
+	for _, a := range ags {
+		if strings.Contains(base+pre+suf, a.code) {
 			continue
 		}
-		if d.Actors != nil {
-			if act, n, _ := d.Actors.Match(s.words[:hi], i); act != nil {
+		if a.prefix {
+			pre += a.code
+		} else {
+			suf += a.code
+		}
+	}
+	return actor{code: compose(base, pre, suf), span: span, hasActor: base != "", base: base, prefix: pre, suffix: suf}
+}
+
+// codeWords codes a run of words of one noun phrase: the first actor found
+// (one code per member of a "/" list) and every agent phrase, overlapping
+// ones included. Phrases may run on into the rest of the NP (up to end),
+// as "Ministry of Silly Walks" does.
+func (s *sentence) codeWords(ws []int, end int) (bases []string, agents []agentCode, ok bool) {
+	d := s.c.dicts
+	words := s.words[:end]
+	skipTo := -1
+	for _, i := range ws {
+		if i < skipTo {
+			continue
+		}
+		if d.Actors != nil && bases == nil {
+			if act, n, _ := d.Actors.Match(words, i); act != nil {
+				bases = act.CodesAt(s.date)
 				if bases == nil {
-					bases = act.CodesAt(s.date)
-					if bases == nil {
-						bases = []string{""}
-					}
-					baseSpan = Span{i, i + n}
+					bases = []string{""}
 				}
-				i += n
+				skipTo = i + n
 				continue
 			}
 		}
 		if d.Agents != nil {
-			if ag, n := d.Agents.Match(s.words[:hi], i); ag != nil {
+			if ag, _ := d.Agents.Match(words, i); ag != nil {
 				agents = append(agents, agentCode{ag.Code, ag.Prefix})
-				i += n
-				continue
 			}
 		}
-		i++
 	}
-	if bases == nil && len(agents) == 0 {
-		return nil, nil, false
-	}
-	pre, suf := joinPrefix(agents), joinSuffix(agents)
-	if bases == nil {
-		return []actor{{code: compose("", pre, suf), span: Span{lo, hi}, prefix: pre, suffix: suf}}, agents, true
-	}
-	var out []actor
-	for _, b := range bases {
-		out = append(out, actor{code: compose(b, pre, suf), span: baseSpan, hasActor: b != "", base: b, prefix: pre, suffix: suf})
-	}
-	_ = baseSpan
-	return out, agents, true
+	return bases, agents, bases != nil || len(agents) > 0
 }

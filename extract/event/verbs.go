@@ -117,11 +117,22 @@ func (s *sentence) codeVerb(vp, v int) {
 	}
 	rule := verb.Pos
 	patText := ""
-	for _, p := range verb.Block.Patterns {
-		mm := match{-1, -1, -1}
-		if s.matchElems(p.Lower, lower, &mm, false) && s.matchElems(p.Upper, upper, &mm, true) {
-			m, code, rule, patText = mm, p.Code, p.Pos, p.Text
-			break
+	// A verb listed in several blocks (same word, same extra words) has
+	// the patterns of all of them, in file order.
+	var blocks []*dict.Block
+	for _, e := range entries {
+		if len(e.Before) == len(verb.Before) && len(e.After) == len(verb.After) {
+			blocks = append(blocks, e.Block)
+		}
+	}
+found:
+	for _, b := range blocks {
+		for _, p := range b.Patterns {
+			mm := match{-1, -1, -1}
+			if s.matchElems(p.Lower, lower, &mm, false) && s.matchElems(p.Upper, upper, &mm, true) {
+				m, code, rule, patText = mm, p.Code, p.Pos, p.Text
+				break found
+			}
 		}
 	}
 	if code == "---" || code == "" {
@@ -129,27 +140,30 @@ func (s *sentence) codeVerb(vp, v int) {
 	}
 	var srcs, tgts []actor
 	var srcU, tgtU = -1, -1
+	srcU, tgtU = m.src, m.tgt
 	if m.comp >= 0 {
-		acts := s.units[m.comp].actors
-		for i := range acts {
-			for j := range acts {
-				if i != j {
-					s.emit(code, acts[i], acts[j], rule, patText, Span{vStart, vEnd})
-				}
-			}
-		}
-		return
+		srcU = m.comp
 	}
-	srcU = m.src
-	if srcU < 0 {
-		srcU = s.findSource(vp, vStart)
+	if srcU < 0 && tgtU < 0 && s.isPassive(vp, v) {
+		// Passive voice: the subject is the target, the agent of a
+		// "by" phrase the source.
+		tgtU = s.findSource(vp, vStart, false)
+		srcU = s.byAgent(lower)
+	} else {
+		if srcU < 0 {
+			srcU = s.findSource(vp, vStart, true)
+		}
+		if tgtU < 0 {
+			tgtU = s.findTarget(lower, srcU)
+		}
+	}
+	// A compound source with no other target acts on itself: "Gondor
+	// and Osgiliath renewed ties" codes both directions.
+	if tgtU < 0 && srcU >= 0 && len(s.units[srcU].actors) > 1 {
+		tgtU = srcU
 	}
 	if srcU >= 0 {
 		srcs = s.units[srcU].actors
-	}
-	tgtU = m.tgt
-	if tgtU < 0 {
-		tgtU = s.findTarget(lower, srcU)
 	}
 	if tgtU >= 0 {
 		tgts = s.units[tgtU].actors
@@ -211,7 +225,7 @@ func isClause(l string) bool {
 // findSource returns the unit of the verb's subject: the coded NP before
 // the verb phrase in the nearest enclosing clause that has one; failing
 // that, the first coded unit of the sentence before the verb.
-func (s *sentence) findSource(vp, v int) int {
+func (s *sentence) findSource(vp, v int, fallback bool) int {
 	cur := vp
 	for p := s.t.Nodes[vp].Parent; p >= 0; cur, p = p, s.t.Nodes[p].Parent {
 		if !isClause(s.t.Nodes[p].Label) {
@@ -225,10 +239,49 @@ func (s *sentence) findSource(vp, v int) int {
 				if u := s.firstUnitIn(s.lo[c], s.hi[c]); u >= 0 {
 					return u
 				}
+				if !fallback {
+					return -1
+				}
 			}
 		}
 	}
+	if !fallback {
+		return -1
+	}
 	return s.firstUnitIn(0, v)
+}
+
+var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "'S": true, "GET": true, "GOT": true, "GETS": true}
+
+// isPassive reports whether verb v (a VBN) is governed by a form of "be".
+func (s *sentence) isPassive(vp, v int) bool {
+	if s.t.Tag(v) != "VBN" {
+		return false
+	}
+	p := s.t.Nodes[vp].Parent
+	for p >= 0 && s.t.Nodes[p].Label == "VP" {
+		for _, c := range s.t.Nodes[p].Children {
+			cn := &s.t.Nodes[c]
+			if cn.IsLeaf() && strings.HasPrefix(cn.Label, "VB") {
+				if beForms[s.words[cn.Leaf]] {
+					return true
+				}
+				break
+			}
+		}
+		p = s.t.Nodes[p].Parent
+	}
+	return false
+}
+
+// byAgent returns the unit right after "by" in the lower sequence, or -1.
+func (s *sentence) byAgent(lower []item) int {
+	for i, it := range lower {
+		if it.kind == itemWord && s.words[it.w] == "BY" && i+1 < len(lower) && lower[i+1].kind == itemOpen {
+			return lower[i+1].u
+		}
+	}
+	return -1
 }
 
 func (s *sentence) firstUnitIn(a, b int) int {
