@@ -87,6 +87,22 @@ func (s *sentence) codeNP(node int) int {
 		}
 		return s.addUnit(node, Span{s.lo[node], s.hi[node]}, acts, members)
 	}
+	// One NP with clause-like or bracketed additions: the NP decides.
+	if len(nps) == 1 {
+		only := true
+		for _, c := range n.Children {
+			cn := &s.t.Nodes[c]
+			if int(c) != nps[0] && (!clauseLike(cn.Label) || cn.Label == "PP") && cn.Label != "," && cn.Label != "POS" {
+				only = false
+			}
+		}
+		if only && s.t.Nodes[n.Children[0]].Label != "PP" {
+			if u := s.codeNP(nps[0]); u >= 0 {
+				s.nodeU[node] = u
+				return u
+			}
+		}
+	}
 	// Own words: the leaves not inside clause-like children.
 	var own []int
 	var pps []int
@@ -116,7 +132,12 @@ func (s *sentence) codeNP(node int) int {
 	// Split the own words at CC into segments (a compound of bare nouns).
 	var segs [][]int
 	start := 0
-	nounAt := func(i int) bool { return i >= 0 && i < len(own) && strings.HasPrefix(s.t.Tag(own[i]), "NN") }
+	nounAt := func(i int) bool {
+		for i >= 0 && i < len(own) && s.t.Tag(own[i]) == "DT" {
+			i++
+		}
+		return i >= 0 && i < len(own) && strings.HasPrefix(s.t.Tag(own[i]), "NN")
+	}
 	for i, w := range own {
 		tag := s.t.Tag(w)
 		if (tag == "CC" || tag == ",") && nounAt(i-1) && nounAt(i+1) {

@@ -144,14 +144,29 @@ found:
 	if m.comp >= 0 {
 		srcU = m.comp
 	}
-	if srcU < 0 && tgtU < 0 && s.isPassive(vp, v) {
+	if by := s.byAgent(lower); srcU < 0 && tgtU < 0 && by >= 0 && s.isPassive(vp, v) {
 		// Passive voice: the subject is the target, the agent of a
 		// "by" phrase the source.
 		tgtU = s.findSource(vp, vStart, false)
-		srcU = s.byAgent(lower)
+		srcU = by
+	} else if srcU < 0 && tgtU < 0 && s.isPassive(vp, v) {
+		// Passive without an agent: only the subject can be the source.
+		srcU = s.findSource(vp, vStart, false)
+		tgtU = s.findTarget(lower, srcU)
 	} else {
 		if srcU < 0 {
 			srcU = s.findSource(vp, vStart, true)
+			if srcU >= 0 && srcU == tgtU {
+				// The pattern made the subject the target: the source
+				// is the first other actor of the sentence.
+				srcU = -1
+				for i := 0; i < vStart; i++ {
+					if u := s.unitAt[i]; u >= 0 && u != tgtU {
+						srcU = u
+						break
+					}
+				}
+			}
 		}
 		if tgtU < 0 {
 			tgtU = s.findTarget(lower, srcU)
@@ -236,11 +251,15 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 				break
 			}
 			if isNP(s.t.Nodes[c].Label) {
+				// The nearest subject decides, coded or not, unless it
+				// is a pronoun, which refers to an earlier actor.
 				if u := s.firstUnitIn(s.lo[c], s.hi[c]); u >= 0 {
 					return u
 				}
-				if !fallback {
-					return -1
+				for i := s.lo[c]; i < s.hi[c]; i++ {
+					if strings.HasPrefix(s.t.Tag(i), "NN") {
+						return -1
+					}
 				}
 			}
 		}
