@@ -51,6 +51,7 @@ type PetrarchItem struct {
 // PetrarchRecord is one <Sentence> of a validation file.
 type PetrarchRecord struct {
 	ID, Category string
+	Source       string // source= attribute (news agency) of input files
 	Date         time.Time
 	Valid        bool // valid="true" (or sentence="true"): evaluated
 	Expect       []Triple
@@ -121,7 +122,7 @@ func ReadPetrarch(r io.Reader) (*PetrarchFile, error) {
 				}
 			case "Sentence":
 				line, _ := dec.InputPos()
-				rec = &PetrarchRecord{ID: attr("id"), Category: attr("category"), Line: line}
+				rec = &PetrarchRecord{ID: attr("id"), Category: attr("category"), Source: attr("source"), Line: line}
 				v := attr("valid")
 				if v == "" {
 					v = attr("sentence")

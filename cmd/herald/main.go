@@ -35,6 +35,7 @@ type streams struct {
 // commands lists every subcommand; each lives in a file of its own.
 var commands = []command{
 	// one line per command, kept sorted by name
+	{"code", "code parsed sentences (PETRARCH <Sentences> XML) to CAMEO events", runCode},
 	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
 	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
