@@ -13,9 +13,9 @@
 //
 // A document is a near duplicate of the earliest document whose estimated
 // similarity is at least the threshold, DefaultThreshold (0.5) unless set,
-// or whose shingles hold at least 90% (Containment) of the shorter text's
-// shingles when the shorter has 50 or more (a story and its longer or
-// shorter version). One changed word alters at most three shingles, so a
+// or, when one text is at most 80% as long as the other, whose shingles
+// hold at least 90% (Containment) of the shorter text's shingles and the
+// shorter has 50 or more (a story and its longer or shorter version). One changed word alters at most three shingles, so a
 // lightly edited copy of a 300-word story keeps a similarity above 0.9;
 // two different stories on the same topic share few 3-word sequences and
 // stay below 0.2 (on the Reuters-21578 sample every pair of different
@@ -124,9 +124,9 @@ func (x *Index) near(j float64, a, b int) bool {
 	if j >= x.threshold {
 		return true
 	}
-	small := min(a, b)
-	if small < MinContained || j == 0 {
-		return false
+	small, large := min(a, b), max(a, b)
+	if small < MinContained || j == 0 || small*5 > large*4 {
+		return false // similar sizes: Jaccard alone decides
 	}
 	inter := j / (1 + j) * float64(a+b)
 	return inter >= Containment*float64(small)

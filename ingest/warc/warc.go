@@ -49,19 +49,28 @@ func Read(name string, data []byte) ([]*doc.Doc, []error) {
 	var errs []error
 	for {
 		pos := int(br.Size()) - br.Len() - r.Buffered()
-		rec, skipped, _, err := u.Unmarshal(r)
-		if errors.Is(err, io.EOF) && rec == nil && strings.TrimSpace(string(data[pos:])) == "" {
+		if len(bytes.TrimSpace(data[pos:])) == 0 {
 			break
 		}
+		rec, skipped, validation, err := u.Unmarshal(r)
 		at := pos + int(skipped)
+		if err == nil {
+			err = check(rec, validation)
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				err = ErrTruncated
 			}
+			if rec != nil {
+				rec.Close()
+			}
 			errs = append(errs, fmt.Errorf("%s: offset %d: warc: %w", name, at, err))
 			break
 		}
-		d, err := record(name, rec, at, data)
+		if skipped > 0 {
+			errs = append(errs, fmt.Errorf("%s: offset %d: warc: %d bytes of garbage before the record", name, pos, skipped))
+		}
+		d, err := record(name, rec, at)
 		rec.Close()
 		if err != nil {
 			errs = append(errs, err)
@@ -75,15 +84,32 @@ func Read(name string, data []byte) ([]*doc.Doc, []error) {
 	return docs, errs
 }
 
-// record turns one record into a document, or nil when the record is not
-// an HTML response.
-func record(name string, rec gowarc.WarcRecord, at int, data []byte) (*doc.Doc, error) {
+// check finds the faults of a parsed record that make the rest of the
+// archive unreadable: missing mandatory fields, a block cut short.
+func check(rec gowarc.WarcRecord, validation []error) error {
 	h := rec.WarcHeader()
-	if want, err := h.GetInt64(gowarc.ContentLength); err == nil {
-		if end := at + int(want); end > len(data) {
-			return nil, fmt.Errorf("%s: offset %d: warc: %w", name, at, ErrTruncated)
+	for _, f := range []string{gowarc.WarcRecordID, gowarc.WarcType, gowarc.WarcDate, gowarc.ContentLength} {
+		if !h.Has(f) {
+			return fmt.Errorf("record header lacks %s", f)
 		}
 	}
+	for _, v := range validation {
+		if msg := v.Error(); strings.Contains(msg, "end of record") {
+			return ErrTruncated
+		}
+	}
+	if want, err := h.GetInt64(gowarc.ContentLength); err != nil {
+		return fmt.Errorf("bad %s: %w", gowarc.ContentLength, err)
+	} else if got := rec.Block().Size(); got >= 0 && got < want {
+		return ErrTruncated
+	}
+	return nil
+}
+
+// record turns one record into a document, or nil when the record is not
+// an HTML response.
+func record(name string, rec gowarc.WarcRecord, at int) (*doc.Doc, error) {
+	h := rec.WarcHeader()
 	if rec.Type() != gowarc.Response {
 		return nil, nil
 	}

@@ -1,0 +1,91 @@
+package html
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func readFile(t testing.TB, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestRead(t *testing.T) {
+	d, err := Read("page.html", readFile(t, "../testdata/page.html"), "", "https://courier.example.org/news/rail")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Rail workers vote to end strike after pay deal" || d.Byline != "Priya Natarajan" ||
+		!d.Date.Equal(time.Date(2024, 5, 14, 9, 30, 0, 0, time.UTC)) || d.URL != "https://courier.example.org/news/rail" {
+		t.Errorf("metadata: %q %q %v %q", d.Title, d.Byline, d.Date, d.URL)
+	}
+	paras := strings.Split(d.Text, "\n\n")
+	if len(paras) != 5 || !strings.HasPrefix(paras[0], "Rail workers have voted") || !strings.HasPrefix(paras[2], "“This result") {
+		t.Errorf("got %d paragraphs: %q", len(paras), paras)
+	}
+	for _, junk := range []string{"Home", "Most read", "rights reserved", "tracking", "font-family", "By Priya"} {
+		if strings.Contains(d.Text, junk) {
+			t.Errorf("text holds page furniture %q", junk)
+		}
+	}
+}
+
+func TestReadCharset(t *testing.T) {
+	page := "<html><head><title>Caf\xe9 prices rise</title></head><body><article><p>" +
+		strings.Repeat("Prices at the caf\xe9 rose by a fifth this year, the owner said on Monday. ", 8) + "</p></article></body></html>"
+	d, err := Read("p", []byte(page), "text/html; charset=iso-8859-1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Café prices rise" || !strings.Contains(d.Text, "at the café rose") {
+		t.Errorf("not decoded: %q %q", d.Title, d.Text)
+	}
+}
+
+func TestReadNoText(t *testing.T) {
+	_, err := Read("empty.html", []byte("<html><head><title>Nothing</title></head><body><script>x()</script></body></html>"), "", "")
+	if !errors.Is(err, ErrNoText) || !strings.HasPrefix(err.Error(), "empty.html:") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestTextOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain text, no markup.", "Plain text, no markup."},
+		{"<p>One.</p><p>Two &amp; three.</p>", "One.\n\nTwo & three."},
+		{"Line<br>break", "Line\nbreak"},
+		{"<p>Unclosed <b>bold", "Unclosed bold"},
+		{"<script>x()</script><p>Kept</p>", "Kept"},
+		{"  \n ", ""},
+	}
+	for _, tt := range tests {
+		if got := TextOf(tt.in); got != tt.want {
+			t.Errorf("TextOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(readFile(f, "../testdata/page.html"))
+	f.Add([]byte("<p>short</p>"))
+	f.Add([]byte("<html><meta charset=utf-16><body><p>\xff\xfe</p>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Read("f", b, "", "")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f:") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		if strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) || !utf8.ValidString(d.Byline) {
+			t.Fatalf("bad doc %+v", d)
+		}
+	})
+}
