@@ -99,34 +99,64 @@ type phrase struct {
 	agent *Agent
 }
 
-type phraseIndex map[string][]*phrase
+// phraseIndex finds phrases by their first word and, for longer phrases,
+// their second word, so that common first words ("THE") stay cheap.
+type phraseIndex map[string]*bucket
+
+type bucket struct {
+	one  []*phrase            // one-word phrases
+	more map[string][]*phrase // by second word, longest first
+}
 
 func (ix phraseIndex) add(p *phrase) {
-	ix[p.words[0]] = append(ix[p.words[0]], p)
+	b := ix[p.words[0]]
+	if b == nil {
+		b = &bucket{}
+		ix[p.words[0]] = b
+	}
+	if len(p.words) == 1 {
+		b.one = append(b.one, p)
+		return
+	}
+	if b.more == nil {
+		b.more = map[string][]*phrase{}
+	}
+	b.more[p.words[1]] = append(b.more[p.words[1]], p)
 }
 
 func (ix phraseIndex) sort() {
-	for _, l := range ix {
-		sort.SliceStable(l, func(i, j int) bool { return len(l[i].words) > len(l[j].words) })
+	for _, b := range ix {
+		for _, l := range b.more {
+			sort.SliceStable(l, func(i, j int) bool { return len(l[i].words) > len(l[j].words) })
+		}
 	}
 }
 
 // match returns the longest phrase matching words[i:], or nil.
 func (ix phraseIndex) match(words []string, i int) *phrase {
-	for _, p := range ix[words[i]] {
-		if i+len(p.words) > len(words) {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p.words); k++ {
-			if words[i+k] != p.words[k] {
-				ok = false
-				break
+	b := ix[words[i]]
+	if b == nil {
+		return nil
+	}
+	if i+1 < len(words) && b.more != nil {
+		for _, p := range b.more[words[i+1]] {
+			if i+len(p.words) > len(words) {
+				continue
+			}
+			ok := true
+			for k := 2; k < len(p.words); k++ {
+				if words[i+k] != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return p
 			}
 		}
-		if ok {
-			return p
-		}
+	}
+	if len(b.one) > 0 {
+		return b.one[0]
 	}
 	return nil
 }

@@ -176,5 +176,5 @@ func isNP(l string) bool {
 
 func isCC(s *sentence, node int) bool {
 	n := &s.t.Nodes[node]
-	return n.IsLeaf() && (n.Label == "CC" || n.Label == ",") 
+	return n.IsLeaf() && (n.Label == "CC" || n.Label == ",")
 }

@@ -67,7 +67,7 @@ func (s *sentence) codeVerbs() []Coded {
 				s.codeVerb(i, cn.Leaf)
 				break
 			}
-			if !cn.IsLeaf() || cn.Label != "RB" && cn.Label != "MD" {
+			if cn.Label != "RB" && cn.Label != "MD" && cn.Label != "ADVP" {
 				break
 			}
 		}

@@ -1,0 +1,232 @@
+package event
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-events/herald/dict"
+	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/ptb"
+)
+
+const testVerbs = `--- ARRIVE [032:033] ---
+ARRIVE
+LEAVE {LEFT LEAVES}
+--- CRITICIZE [121] ---
+CRITICIZE
+- HEAVILY * [122]
+--- RENEW [---] ---
+RENEW
+- * DIPLOMATIC [064:064]
+`
+
+const testActors = `ARNOR_ [ARN]
+GONDOR [GON]
++MINAS_TIRITH
+GOLLUM
+	[HOB < 950601]
+	[HOBGOV >950601]
+`
+
+const testAgents = `MINISTER [~GOV]
+POLICE {} [~COP]
+`
+
+func testCoder(t testing.TB) *Coder {
+	v, err := dict.ParseVerbs("verbs.txt", testVerbs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := dict.NewActors()
+	if err := a.Parse("actors.txt", testActors); err != nil {
+		t.Fatal(err)
+	}
+	ag, err := dict.ParseAgents("agents.txt", testAgents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dict.ParseDiscards("discards.txt", "MONTHS LATER\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCoder(&dict.Set{Verbs: v, Actors: a, Agents: ag, Discards: d}, DefaultOptions())
+}
+
+func TestCode(t *testing.T) {
+	c := testCoder(t)
+	day := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, parse string
+		date        time.Time
+		want        []string // "SRC TGT CODE RULE"
+	}{
+		{"paired verb code", "(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (PP (IN for) (NP (NNP Minas) (NNP Tirith)))) (. .)))", day,
+			[]string{"ARN GON 032 verbs.txt:3", "GON ARN 033 verbs.txt:3"}},
+		{"pattern before verb in ADVP", "(ROOT (S (NP (NNP Arnor)) (VP (ADVP (RB heavily)) (VBD criticized) (NP (NNP Gondor)))))", day,
+			[]string{"ARN GON 122 verbs.txt:6"}},
+		{"pattern", "(ROOT (S (NP (NNP Arnor)) (VP (RB heavily) (VBD criticized) (NP (NNP Gondor)))))", day,
+			[]string{"ARN GON 122 verbs.txt:6"}},
+		{"agent and dated actor", "(ROOT (S (NP (NNP Gollum) (NN minister)) (VP (VBD criticized) (NP (NNP Gondor)))))", day,
+			[]string{"HOBGOV GON 121 verbs.txt:5"}},
+		{"dated actor after", "(ROOT (S (NP (NNP Gollum)) (VP (VBD criticized) (NP (NNP Gondor)))))", time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC),
+			[]string{"HOBGOV GON 121 verbs.txt:5"}},
+		{"compound source acts on itself", "(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor))) (VP (VBD renewed) (NP (JJ diplomatic) (NNS ties)))))", day,
+			[]string{"ARN GON 064 verbs.txt:9", "GON ARN 064 verbs.txt:9"}},
+		{"passive with by", "(ROOT (S (NP (NNP Gondor)) (VP (VBD was) (VP (VBN criticized) (PP (IN by) (NP (NNP Arnor)))))))", day,
+			[]string{"ARN GON 121 verbs.txt:5"}},
+		{"null block without pattern", "(ROOT (S (NP (NNP Arnor)) (VP (VBD renewed) (NP (NNP Gondor)))))", day, nil},
+		{"no target", "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized))))", day, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := c.Code(tc.parse, tc.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g []string
+			for _, e := range got {
+				g = append(g, e.Source+" "+e.Target+" "+e.Code+" "+e.Rule.String())
+			}
+			if strings.Join(g, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestCodeErrors(t *testing.T) {
+	c := testCoder(t)
+	if _, err := c.Code("(ROOT (S (NP (NNP Arnor))", time.Time{}); err == nil || !strings.Contains(err.Error(), "bad_input_parse") {
+		t.Errorf("bad parse: err = %v", err)
+	}
+	_, err := c.Code("(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (NP (CD two) (NNS months) (RB later)))))", time.Time{})
+	if err != ErrSentenceDiscard {
+		t.Errorf("discard: err = %v", err)
+	}
+}
+
+func TestStage(t *testing.T) {
+	c := testCoder(t)
+	tr, err := ptb.Parse("(ROOT (S (NP (NNP Arnor)) (VP (RB heavily) (VBD criticized) (NP (NNP Gondor))) (. .)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, toks := DocFromTree("s1", "Arnor heavily criticized Gondor.", tr)
+	d.Date = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	st := New(c, func(*doc.Doc, int) (*ptb.Tree, []int, error) { return tr, toks, nil })
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || !d.Has(doc.LayerEvents) {
+		t.Fatalf("events = %+v", d.Events)
+	}
+	e := d.Events[0]
+	if e.Code != "122" || e.Root != "12" || e.Quad != 3 || e.Plover == "" || e.Rule != "verbs.txt:6" {
+		t.Errorf("event = %+v", e)
+	}
+	if e.Source.Text != "Arnor" || e.Target.Text != "Gondor" || d.Text[e.Verb.Start:e.Verb.End] != "criticized" {
+		t.Errorf("spans: source %q target %q verb %q", e.Source.Text, e.Target.Text, d.Text[e.Verb.Start:e.Verb.End])
+	}
+}
+
+func shared(t testing.TB) string {
+	d := os.Getenv("HERALD_SHARED")
+	if d == "" {
+		t.Skip("HERALD_SHARED not set")
+	}
+	return d
+}
+
+// gigaTrees reads the parses of the GigaWord sample.
+func gigaTrees(t testing.TB) ([]*ptb.Tree, []time.Time) {
+	data, err := os.ReadFile(filepath.Join(shared(t), "data", "petrarch-validation", "GigaWord.sample.PETR.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trees []*ptb.Tree
+	var dates []time.Time
+	s := string(data)
+	for {
+		i := strings.Index(s, "<Parse>")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "</Parse>")
+		tr, err := ptb.Parse(s[i+7 : i+j])
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, tr)
+		dates = append(dates, time.Date(2008, 8, 4, 0, 0, 0, 0, time.UTC))
+		s = s[i+j:]
+	}
+	return trees, dates
+}
+
+func phoenix(t testing.TB) *Coder {
+	set, err := dict.Load(dict.PhoenixFiles(filepath.Join(shared(t), "data", "phoenix-dictionaries")), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewCoder(set, DefaultOptions())
+}
+
+// TestGigaWordEvidence codes the GigaWord sample with the Phoenix
+// dictionaries and checks that every event cites a real dictionary line
+// holding its verb or pattern.
+func TestGigaWordEvidence(t *testing.T) {
+	c := phoenix(t)
+	trees, dates := gigaTrees(t)
+	lines := map[string][]string{}
+	n := 0
+	for k, tr := range trees {
+		evs, err := c.CodeTree(tr, dates[k])
+		if err != nil {
+			continue
+		}
+		for _, e := range evs {
+			n++
+			f := filepath.Join(shared(t), "data", "phoenix-dictionaries", e.Rule.File[strings.LastIndex(e.Rule.File, "/")+1:])
+			if lines[f] == nil {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines[f] = strings.Split(string(data), "\n")
+			}
+			l := lines[f][e.Rule.Line-1]
+			verb := strings.ToUpper(tr.Words()[e.Verb.Start])
+			if e.Pattern != "" {
+				if !strings.HasPrefix(strings.TrimSpace(l), "-") {
+					t.Errorf("event %+v: line %q is not a pattern", e, l)
+				}
+			} else if !strings.Contains(strings.ToUpper(l), verb[:min(3, len(verb))]) {
+				t.Errorf("event %+v: line %q does not list verb %s", e, l, verb)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d events coded from %d sentences", n, len(trees))
+	}
+}
+
+func BenchmarkCodeGigaWord(b *testing.B) {
+	c := phoenix(b)
+	trees, dates := gigaTrees(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for k, tr := range trees {
+			if _, err := c.CodeTree(tr, dates[k]); err != nil && err != ErrSentenceDiscard && err != ErrStoryDiscard {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
