@@ -57,13 +57,16 @@ type Coded struct {
 type Coder struct {
 	dicts *dict.Set
 	opt   Options
+	cp    *compiled
 }
 
 // NewCoder returns a Coder for the dictionaries d with options o.
-func NewCoder(d *dict.Set, o Options) *Coder { return &Coder{dicts: d, opt: o} }
+func NewCoder(d *dict.Set, o Options) *Coder {
+	return &Coder{dicts: d, opt: o, cp: compile(d.Verbs)}
+}
 
 // WithOptions returns a Coder sharing c's dictionaries with options o.
-func (c *Coder) WithOptions(o Options) *Coder { return &Coder{dicts: c.dicts, opt: o} }
+func (c *Coder) WithOptions(o Options) *Coder { return &Coder{dicts: c.dicts, opt: o, cp: c.cp} }
 
 // Options returns the coder's options.
 func (c *Coder) Options() Options { return c.opt }
@@ -107,9 +110,16 @@ type sentence struct {
 	lo, hi []int    // leaf span of each node
 	unitAt []int    // for each word: index of the coded unit starting there, or -1
 	units  []unit
-	nodeU  map[int]int // node -> unit index
+	ids     []int32  // interned word ids; -1 for words no pattern uses
+	present []uint64 // bit set of the ids of the sentence
+	seqBuf  [2][]item
+	nodeU  []int   // node -> unit index; -1 none; -2 not yet coded
 	out    []Coded
-	seen   map[[3]string]bool
+}
+
+// has reports whether the sentence contains the word with id.
+func (s *sentence) has(id int32) bool {
+	return id >= 0 && s.present[id>>6]&(1<<(uint(id)&63)) != 0
 }
 
 // unit is a coded noun phrase: one actor or a compound of several.
@@ -148,10 +158,26 @@ func (u *unit) codeSet() map[string]bool {
 }
 
 func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
-	s := &sentence{c: c, t: t, date: date, nodeU: map[int]int{}, seen: map[[3]string]bool{}}
+	s := &sentence{c: c, t: t, date: date}
 	s.words = make([]string, len(t.Leaves))
+	s.ids = make([]int32, len(t.Leaves))
 	for i, n := range t.Leaves {
 		s.words[i] = strings.ToUpper(t.Nodes[n].Word)
+		id, ok := c.cp.vocab[s.words[i]]
+		if !ok {
+			id = -1
+		}
+		s.ids[i] = id
+	}
+	s.present = make([]uint64, (len(c.cp.vocab)+63)/64)
+	for _, id := range s.ids {
+		if id >= 0 {
+			s.present[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	s.nodeU = make([]int, len(t.Nodes))
+	for i := range s.nodeU {
+		s.nodeU[i] = -2
 	}
 	s.lo = make([]int, len(t.Nodes))
 	s.hi = make([]int, len(t.Nodes))

@@ -15,7 +15,7 @@ func (s *sentence) findUnits() {
 
 // register marks, top-down, the outermost unit of each branch.
 func (s *sentence) register(node int) {
-	if u, ok := s.nodeU[node]; ok && u >= 0 {
+	if u := s.nodeU[node]; u >= 0 {
 		un := &s.units[u]
 		free := true
 		for i := un.span.Start; i < un.span.End; i++ {
@@ -52,7 +52,7 @@ func clauseLike(l string) bool {
 
 // codeNP returns the unit of an NP node (coding it on first use), or -1.
 func (s *sentence) codeNP(node int) int {
-	if u, ok := s.nodeU[node]; ok {
+	if u := s.nodeU[node]; u != -2 {
 		return u
 	}
 	s.nodeU[node] = -1

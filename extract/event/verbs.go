@@ -20,9 +20,10 @@ const (
 	itemClose
 )
 
-// sequence builds the items of words [a, b) in order.
-func (s *sentence) sequence(a, b int) []item {
-	var seq []item
+// sequence builds the items of words [a, b) in order, reusing buffer k.
+func (s *sentence) sequence(k, a, b int) []item {
+	seq := s.seqBuf[k][:0]
+	defer func() { s.seqBuf[k] = seq[:0] }()
 	for i := a; i < b; {
 		if u := s.unitAt[i]; u >= 0 && s.units[u].span.End <= b {
 			sp := s.units[u].span
@@ -41,15 +42,18 @@ func (s *sentence) sequence(a, b int) []item {
 }
 
 func reverse(seq []item) []item {
-	out := make([]item, len(seq))
-	for i, it := range seq {
+	out := seq
+	for i, j := 0, len(seq)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	for i, it := range out {
 		switch it.kind {
 		case itemOpen:
 			it.kind = itemClose
 		case itemClose:
 			it.kind = itemOpen
 		}
-		out[len(seq)-1-i] = it
+		out[i] = it
 	}
 	return out
 }
@@ -108,8 +112,8 @@ func (s *sentence) codeVerb(vp, v int) {
 	if verb == nil {
 		return
 	}
-	lower := s.sequence(vEnd, s.hi[vp])
-	upper := reverse(s.sequence(0, vStart))
+	lower := s.sequence(0, vEnd, s.hi[vp])
+	upper := reverse(s.sequence(1, 0, vStart))
 	m := match{-1, -1, -1}
 	code := verb.Code
 	if code == "" {
@@ -127,9 +131,21 @@ func (s *sentence) codeVerb(vp, v int) {
 	}
 found:
 	for _, b := range blocks {
-		for _, p := range b.Patterns {
+		cb := s.c.cp.blocks[b]
+		if cb == nil {
+			continue
+		}
+	pats:
+		for k := range cb.pats {
+			cpt := &cb.pats[k]
+			for _, id := range cpt.need {
+				if !s.has(id) {
+					continue pats
+				}
+			}
 			mm := match{-1, -1, -1}
-			if s.matchElems(p.Lower, lower, &mm, false) && s.matchElems(p.Upper, upper, &mm, true) {
+			if s.matchElems(cpt.lower, lower, &mm, false) && s.matchElems(cpt.upper, upper, &mm, true) {
+				p := cpt.p
 				m, code, rule, patText = mm, p.Code, p.Pos, p.Text
 				break found
 			}
@@ -214,11 +230,14 @@ func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, 
 		tc = "---"
 	}
 	add := func(a, b string, sa, sb Span, c string) {
-		k := [3]string{a, b, c}
-		if s.seen[k] || c == "---" || c == "" {
+		if c == "---" || c == "" {
 			return
 		}
-		s.seen[k] = true
+		for _, o := range s.out {
+			if o.Source == a && o.Target == b && o.Code == c {
+				return
+			}
+		}
 		s.out = append(s.out, Coded{Source: a, Target: b, Code: c, Rule: rule, Pattern: pat, Verb: verb, SourceSpan: sa, TargetSpan: sb})
 	}
 	if i := strings.IndexByte(code, ':'); i >= 0 {
@@ -338,7 +357,7 @@ func (s *sentence) findTarget(lower []item, srcU int) int {
 
 // matchElems matches pattern elements against a check sequence, greedily
 // from the verb outward, binding $, + and % to units in m.
-func (s *sentence) matchElems(elems []dict.Elem, seq []item, m *match, upper bool) bool {
+func (s *sentence) matchElems(elems []celem, seq []item, m *match, upper bool) bool {
 	pos := 0
 	for _, e := range elems {
 		next, ok := s.matchElem(e, seq, pos, m, upper)
@@ -352,8 +371,8 @@ func (s *sentence) matchElems(elems []dict.Elem, seq []item, m *match, upper boo
 
 // matchElem finds e at or after pos (exactly at the next word when e is
 // joined) and returns the position after it.
-func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper bool) (int, bool) {
-	switch e.Kind {
+func (s *sentence) matchElem(e celem, seq []item, pos int, m *match, upper bool) (int, bool) {
+	switch e.kind {
 	case dict.Source, dict.Target, dict.Compound, dict.Skip:
 		for i := pos; i < len(seq); i++ {
 			it := seq[i]
@@ -362,7 +381,7 @@ func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper b
 				for end < len(seq) && !(seq[end].kind == itemClose && seq[end].u == it.u) {
 					end++
 				}
-				switch e.Kind {
+				switch e.kind {
 				case dict.Source:
 					m.src = it.u
 				case dict.Target:
@@ -375,7 +394,7 @@ func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper b
 				}
 				return end + 1, true
 			}
-			if e.Joined && it.kind == itemWord {
+			if e.joined && it.kind == itemWord {
 				return 0, false
 			}
 		}
@@ -386,29 +405,41 @@ func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper b
 			if it.kind != itemWord {
 				continue
 			}
-			if s.words[it.w] == e.Word {
+			if s.ids[it.w] == e.id {
 				return i + 1, true
 			}
-			if e.Joined {
+			if e.joined {
 				return 0, false
 			}
 		}
 		return 0, false
 	case dict.Syn:
-		syn := s.c.dicts.Verbs.Synsets[e.Word]
+		syn := e.syn
 		if syn == nil {
+			return 0, false
+		}
+		any := false
+		for _, f := range syn.first {
+			if s.has(f) {
+				any = true
+				break
+			}
+		}
+		if !any {
 			return 0, false
 		}
 		for i := pos; i < len(seq); i++ {
 			if seq[i].kind != itemWord {
 				continue
 			}
-			for _, mem := range syn.Members {
-				if end, ok := s.matchPhrase(mem, seq, i, upper); ok {
-					return end, true
+			if s.ids[seq[i].w] >= 0 {
+				for _, mem := range syn.members {
+					if end, ok := s.matchPhrase(mem, seq, i, upper); ok {
+						return end, true
+					}
 				}
 			}
-			if e.Joined {
+			if e.joined {
 				return 0, false
 			}
 		}
@@ -418,7 +449,7 @@ func (s *sentence) matchElem(e dict.Elem, seq []item, pos int, m *match, upper b
 
 // matchPhrase matches the words of a synset member consecutively from
 // seq[i] (in reverse order on the upper sequence).
-func (s *sentence) matchPhrase(ph []string, seq []item, i int, upper bool) (int, bool) {
+func (s *sentence) matchPhrase(ph []int32, seq []item, i int, upper bool) (int, bool) {
 	k := 0
 	for j := i; j < len(seq) && k < len(ph); j++ {
 		if seq[j].kind != itemWord {
@@ -428,7 +459,7 @@ func (s *sentence) matchPhrase(ph []string, seq []item, i int, upper bool) (int,
 		if upper {
 			w = ph[len(ph)-1-k]
 		}
-		if s.words[seq[j].w] != w {
+		if s.ids[seq[j].w] != w {
 			return 0, false
 		}
 		k++
