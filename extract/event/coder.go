@@ -3,6 +3,7 @@ package event
 import (
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/herald-events/herald/dict"
@@ -91,6 +92,7 @@ func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 		return nil, ErrBadParse
 	}
 	s := newSentence(c, t, dict.DateInt(date))
+	defer s.release()
 	if d := c.dicts.Discards.Match(s.words); d != nil {
 		if d.Story {
 			return nil, ErrStoryDiscard
@@ -103,18 +105,18 @@ func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 
 // sentence is the working state of coding one tree.
 type sentence struct {
-	c      *Coder
-	t      *ptb.Tree
-	date   int
-	words  []string // upper case
-	lo, hi []int    // leaf span of each node
-	unitAt []int    // for each word: index of the coded unit starting there, or -1
-	units  []unit
+	c       *Coder
+	t       *ptb.Tree
+	date    int
+	words   []string // upper case
+	lo, hi  []int    // leaf span of each node
+	unitAt  []int    // for each word: index of the coded unit starting there, or -1
+	units   []unit
 	ids     []int32  // interned word ids; -1 for words no pattern uses
 	present []uint64 // bit set of the ids of the sentence
 	seqBuf  [2][]item
-	nodeU  []int   // node -> unit index; -1 none; -2 not yet coded
-	out    []Coded
+	nodeU   []int // node -> unit index; -1 none; -2 not yet coded
+	out     []Coded
 }
 
 // has reports whether the sentence contains the word with id.
@@ -157,10 +159,35 @@ func (u *unit) codeSet() map[string]bool {
 	return m
 }
 
+var sentencePool = sync.Pool{New: func() any { return new(sentence) }}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// release returns s to the pool; the caller keeps s.out.
+func (s *sentence) release() {
+	for _, id := range s.ids {
+		if id >= 0 {
+			s.present[id>>6] = 0
+		}
+	}
+	s.c, s.t, s.out = nil, nil, nil
+	s.units = s.units[:0]
+	sentencePool.Put(s)
+}
+
 func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
-	s := &sentence{c: c, t: t, date: date}
-	s.words = make([]string, len(t.Leaves))
-	s.ids = make([]int32, len(t.Leaves))
+	s := sentencePool.Get().(*sentence)
+	if s.c != nil || len(s.present) != (len(c.cp.vocab)+63)/64 {
+		s.present = make([]uint64, (len(c.cp.vocab)+63)/64)
+	}
+	s.c, s.t, s.date = c, t, date
+	s.words = grow(s.words, len(t.Leaves))
+	s.ids = grow(s.ids, len(t.Leaves))
 	for i, n := range t.Leaves {
 		s.words[i] = strings.ToUpper(t.Nodes[n].Word)
 		id, ok := c.cp.vocab[s.words[i]]
@@ -169,18 +196,17 @@ func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 		}
 		s.ids[i] = id
 	}
-	s.present = make([]uint64, (len(c.cp.vocab)+63)/64)
 	for _, id := range s.ids {
 		if id >= 0 {
 			s.present[id>>6] |= 1 << (uint(id) & 63)
 		}
 	}
-	s.nodeU = make([]int, len(t.Nodes))
+	s.nodeU = grow(s.nodeU, len(t.Nodes))
 	for i := range s.nodeU {
 		s.nodeU[i] = -2
 	}
-	s.lo = make([]int, len(t.Nodes))
-	s.hi = make([]int, len(t.Nodes))
+	s.lo = grow(s.lo, len(t.Nodes))
+	s.hi = grow(s.hi, len(t.Nodes))
 	for i := len(t.Nodes) - 1; i >= 0; i-- {
 		n := &t.Nodes[i]
 		if n.IsLeaf() {
@@ -189,7 +215,7 @@ func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 		}
 		s.lo[i], s.hi[i] = s.lo[n.Children[0]], s.hi[n.Children[len(n.Children)-1]]
 	}
-	s.unitAt = make([]int, len(t.Leaves))
+	s.unitAt = grow(s.unitAt, len(t.Leaves))
 	for i := range s.unitAt {
 		s.unitAt[i] = -1
 	}
