@@ -95,6 +95,9 @@ func Decode(name string, data []byte) (string, Encoding, error) {
 // invalidUTF8 returns the offset of the first byte that is not part of a
 // valid UTF-8 sequence, or of a NUL byte, or -1.
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return bytes.IndexByte(b, 0)
+	}
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {

@@ -262,19 +262,24 @@ func gunzip(data []byte) ([]byte, error) {
 // non-blank lines, nearly all of them (90%) with the same number of tabs
 // as the first, which has at least one.
 func isTable(s string) bool {
-	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
-	if len(lines) < 3 {
-		return false
-	}
-	want := strings.Count(lines[0], "\t")
-	if want == 0 {
-		return false
-	}
-	same := 0
-	for _, l := range lines {
-		if strings.Count(l, "\t") == want {
+	want, lines, same := -1, 0, 0
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n := strings.Count(line, "\t")
+		if want < 0 {
+			if n == 0 {
+				return false
+			}
+			want = n
+		}
+		lines++
+		if n == want {
 			same++
 		}
 	}
-	return same*10 >= len(lines)*9
+	return lines >= 3 && same*10 >= lines*9
 }

@@ -13,20 +13,32 @@ var dateline = regexp.MustCompile(`^\p{Lu}[\p{L}.' ]{1,40}?(?:, [\p{L}.' ]{2,30}
 	`(,\s*(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?)?` +
 	`\s*(\([^)]{1,30}\))?\s*[-–—]+\s`)
 
+// matchDateline matches dateline against the start of t, when a dash
+// comes early enough for t to open with one.
+func matchDateline(t string) []string {
+	if len(t) > 120 {
+		t = t[:120]
+	}
+	if !strings.ContainsAny(t, "-–—") {
+		return nil
+	}
+	return dateline.FindStringSubmatch(t)
+}
+
 var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // hasDateline reports whether t opens with a dateline that names a date or
 // an agency.
 func hasDateline(t string) bool {
-	m := dateline.FindStringSubmatch(t)
+	m := matchDateline(t)
 	return m != nil && (m[1] != "" || m[5] != "")
 }
 
 // datelineDate returns the date of the dateline t opens with, when the
 // dateline gives a year; otherwise the zero time.
 func datelineDate(t string) time.Time {
-	m := dateline.FindStringSubmatch(t)
+	m := matchDateline(t)
 	if m == nil || m[4] == "" {
 		return time.Time{}
 	}

@@ -34,7 +34,6 @@ package text
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -72,6 +71,8 @@ type unit struct {
 	words      int
 	letters    int // letters among non-space runes
 	nonSpace   int
+	title      bool // reads like a headline (not as the first unit)
+	ends       bool // ends a sentence
 }
 
 // Split finds the articles of s. It never returns an article with an empty
@@ -203,8 +204,46 @@ func trim(s string, a, b int) (int, int) {
 }
 
 func newUnit(s string, a, b int) unit {
+	u := countUnit(s, a, b)
+	u.title = titleLike(u, false)
+	u.ends = endsSentence(u)
+	return u
+}
+
+func countUnit(s string, a, b int) unit {
 	u := unit{start: a, end: b, text: s[a:b]}
+	if n := utf8.RuneCountInString(u.text); n > 160 {
+		// too long for a headline: only the length matters
+		u.runes, u.words = n, 26
+		return u
+	}
 	inWord := false
+	for i := 0; i < len(u.text); i++ {
+		c := u.text[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		u.runes++
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+			inWord = false
+			continue
+		}
+		u.nonSpace++
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			u.letters++
+		}
+		if !inWord {
+			u.words++
+			inWord = true
+		}
+		if i == len(u.text)-1 {
+			return u
+		}
+	}
+	if u.runes == len(u.text) {
+		return u
+	}
+	u.runes, u.words, u.letters, u.nonSpace, inWord = 0, 0, 0, 0, false
 	for _, r := range u.text {
 		u.runes++
 		if unicode.IsSpace(r) {
@@ -234,18 +273,65 @@ func lastMark(t string) rune {
 	return r
 }
 
-// signOff matches a wire sign-off after the last sentence ("... said.
-// REUTER").
-var signOff = regexp.MustCompile(`[.!?]["'”’)]*\s+(?:\p{Lu}+|Reuters?|\(\p{Lu}+\))$`)
+// hasSignOff reports whether t ends with a wire sign-off after its last
+// sentence ("... said. REUTER", "... on Monday. (AFP)").
+func hasSignOff(t string) bool {
+	i := strings.LastIndexAny(t, " \t")
+	if i < 0 {
+		return false
+	}
+	last := strings.TrimSuffix(strings.TrimPrefix(t[i+1:], "("), ")")
+	if last == "" {
+		return false
+	}
+	if last != "Reuter" && last != "Reuters" {
+		for _, r := range last {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	switch lastMark(strings.TrimRight(t[:i], " \t")) {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
 
-// sentenceInside matches a sentence end followed by more words, which a
-// headline does not have.
-var sentenceInside = regexp.MustCompile(`\p{Ll}{3}[.!?]["'”’)]*\s+\S`)
+// hasSentenceInside reports whether t has a sentence end followed by more
+// words, which a headline does not have: three lower-case letters, a
+// period, question or exclamation mark, closing quotes, white space and
+// more text ("he said. REUTER", but not "U.S. DATA").
+func hasSentenceInside(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		// three lower-case letters before
+		j, n := i, 0
+		for n < 3 && j > 0 {
+			r, size := utf8.DecodeLastRuneInString(t[:j])
+			if !unicode.IsLower(r) {
+				break
+			}
+			j -= size
+			n++
+		}
+		if n < 3 {
+			continue
+		}
+		rest := strings.TrimLeft(t[i+1:], closers)
+		if trimmed := strings.TrimLeft(rest, " \t"); len(trimmed) < len(rest) && trimmed != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // endsSentence reports whether u ends with sentence-final punctuation,
 // possibly followed by a wire sign-off.
 func endsSentence(u unit) bool {
-	if signOff.MatchString(u.text) {
+	if r, _ := utf8.DecodeLastRuneInString(u.text); (unicode.IsUpper(r) || r == ')' || r == 'r' || r == 's') && hasSignOff(u.text) {
 		return true
 	}
 	switch lastMark(u.text) {
@@ -282,7 +368,7 @@ func titleLike(u unit, first bool) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return !isByline(u) && !sentenceInside.MatchString(u.text) && !glued(u.text)
+	return !isByline(u) && !hasSentenceInside(u.text) && !glued(u.text)
 }
 
 // mostlyUpper reports whether most letters of t are capitals.
@@ -360,23 +446,23 @@ func bodyRunes(us []unit) int {
 // one having started at unit from.
 func startsArticle(us []unit, from, i int) bool {
 	u := us[i]
-	if !titleLike(u, false) || startsLower(us[i+1]) {
+	if !u.title || startsLower(us[i+1]) {
 		return false
 	}
 	bodyStart := from
-	if titleLike(us[from], from == 0) {
+	if from == 0 && titleLike(us[0], true) || from > 0 && us[from].title {
 		bodyStart++
 	}
 	// the new article's body: up to the next headline-like unit or the end
 	end := i + 1
-	for end < len(us) && !(titleLike(us[end], false) && endsSentence(us[end-1])) {
+	for end < len(us) && !(us[end].title && us[end-1].ends) {
 		end++
 	}
 	if hasDateline(us[i+1].text) {
 		// a wire dateline right after a headline opens a story
 		return i > bodyStart && bodyRunes(us[bodyStart:i]) >= 100 && bodyRunes(us[i+1:end]) >= 100
 	}
-	if !endsSentence(us[i-1]) || titleLike(us[i-1], false) {
+	if !us[i-1].ends || us[i-1].title {
 		return false
 	}
 	// Both stories must be long enough to be articles rather than the
@@ -384,7 +470,7 @@ func startsArticle(us []unit, from, i int) bool {
 	if i-bodyStart < minParas || bodyRunes(us[bodyStart:i]) < minRunes {
 		return false
 	}
-	if end-(i+1) < minParas || bodyRunes(us[i+1:end]) < minRunes || !endsSentence(us[i+1]) && !isByline(us[i+1]) {
+	if end-(i+1) < minParas || bodyRunes(us[i+1:end]) < minRunes || !us[i+1].ends && !isByline(us[i+1]) {
 		return false
 	}
 	score := 0.0
