@@ -13,8 +13,12 @@ func (s *sentence) findUnits() {
 	s.register(0)
 }
 
-// register marks, top-down, the outermost unit of each branch.
+// register marks, top-down, the outermost unit of each branch. Noun
+// phrases in parentheses ("the European Union (EU)") are not units.
 func (s *sentence) register(node int) {
+	if s.t.Nodes[node].Label == "PRN" {
+		return
+	}
 	if u := s.nodeU[node]; u >= 0 {
 		un := &s.units[u]
 		free := true
@@ -215,7 +219,10 @@ func (s *sentence) codeNP(node int) int {
 		_ = i
 	}
 	if len(acts) == 0 {
-		if s.c.opt.NewActorLength > 0 && len(own) <= s.c.opt.NewActorLength && hasNoun(s, own) {
+		// Only a phrase that stands on its own or as a member of a
+		// compound names a new actor, not a possessive inside a larger NP.
+		maximal := n.Parent < 0 || !isNP(s.t.Nodes[n.Parent].Label) || hasCCChild(s, n.Parent)
+		if s.c.opt.NewActorLength > 0 && maximal && len(own) <= s.c.opt.NewActorLength && hasNoun(s, own) {
 			// new_actor_length: an uncoded short noun phrase names itself.
 			var b []string
 			for _, w := range own {
@@ -228,9 +235,32 @@ func (s *sentence) codeNP(node int) int {
 				return s.addUnit(node, span, []actor{{code: "\"" + strings.Join(b, " ") + "\"", span: span, hasActor: true, newActor: true}}, nil)
 			}
 		}
+		// An uncoded base noun phrase is still a place an actor can
+		// stand: it is coded "---" when dyads are not required.
+		if n.Label == "NP" && len(nps) == 0 && (hasNoun(s, own) || hasTag(s, own, "PRP")) {
+			return s.addUnit(node, span, []actor{{code: "", span: span}}, nil)
+		}
 		return -1
 	}
 	return s.addUnit(node, span, acts, nil)
+}
+
+func hasCCChild(s *sentence, node int) bool {
+	for _, c := range s.t.Nodes[node].Children {
+		if s.t.Nodes[c].Label == "CC" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTag(s *sentence, ws []int, tag string) bool {
+	for _, w := range ws {
+		if s.t.Tag(w) == tag {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNoun(s *sentence, ws []int) bool {

@@ -188,10 +188,15 @@ found:
 			tgtU = s.findTarget(lower, srcU)
 		}
 	}
-	// A compound source with no other target acts on itself: "Gondor
-	// and Osgiliath renewed ties" codes both directions.
-	if tgtU < 0 && srcU >= 0 && len(s.units[srcU].actors) > 1 {
+	// A compound source with no coded target and a paired code acts on
+	// itself: "Gondor and Osgiliath renewed ties" [064:064] codes both
+	// directions between its members.
+	if srcU >= 0 && len(s.units[srcU].actors) > 1 && strings.IndexByte(code, ':') >= 0 && (tgtU < 0 || !s.units[tgtU].coded()) {
 		tgtU = srcU
+	}
+	// An event needs a noun phrase on both sides, coded or not.
+	if srcU < 0 || tgtU < 0 {
+		return
 	}
 	if srcU >= 0 {
 		srcs = s.units[srcU].actors
@@ -272,12 +277,12 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 			if isNP(s.t.Nodes[c].Label) {
 				// The nearest subject decides, coded or not, unless it
 				// is a pronoun, which refers to an earlier actor.
-				if u := s.firstUnitIn(s.lo[c], s.hi[c]); u >= 0 {
+				if u := s.firstCodedIn(s.lo[c], s.hi[c]); u >= 0 {
 					return u
 				}
 				for i := s.lo[c]; i < s.hi[c]; i++ {
 					if strings.HasPrefix(s.t.Tag(i), "NN") {
-						return -1
+						return s.firstUnitIn(s.lo[c], s.hi[c])
 					}
 				}
 			}
@@ -286,7 +291,7 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 	if !fallback {
 		return -1
 	}
-	return s.firstUnitIn(0, v)
+	return s.firstCodedIn(0, v)
 }
 
 var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "'S": true, "GET": true, "GOT": true, "GETS": true}
@@ -331,6 +336,16 @@ func (s *sentence) firstUnitIn(a, b int) int {
 	return -1
 }
 
+// firstCodedIn returns the first coded unit within words [a, b), or -1.
+func (s *sentence) firstCodedIn(a, b int) int {
+	for i := a; i < b; i++ {
+		if u := s.unitAt[i]; u >= 0 && s.units[u].span.End <= b && s.units[u].coded() {
+			return u
+		}
+	}
+	return -1
+}
+
 // findTarget returns the first unit of the lower sequence whose codes
 // differ from the source's, or -1.
 func (s *sentence) findTarget(lower []item, srcU int) int {
@@ -339,7 +354,7 @@ func (s *sentence) findTarget(lower []item, srcU int) int {
 		src = s.units[srcU].codeSet()
 	}
 	for _, it := range lower {
-		if it.kind != itemOpen || it.u == srcU {
+		if it.kind != itemOpen || it.u == srcU || !s.units[it.u].coded() {
 			continue
 		}
 		u := &s.units[it.u]
@@ -350,6 +365,12 @@ func (s *sentence) findTarget(lower []item, srcU int) int {
 			if !src[a.code] {
 				return it.u
 			}
+		}
+	}
+	// Failing a coded one, the first uncoded noun phrase.
+	for _, it := range lower {
+		if it.kind == itemOpen && it.u != srcU {
+			return it.u
 		}
 	}
 	return -1
