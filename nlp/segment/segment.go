@@ -2,13 +2,11 @@ package segment
 
 import (
 	"context"
-	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
-	"github.com/herald-events/herald/nlp/tokenize"
 )
 
 // Stage is the sentence splitter as a pipeline stage: it requires
@@ -35,20 +33,6 @@ func (*Stage) Process(_ context.Context, d *doc.Doc) error {
 	d.Mark(doc.LayerSentences)
 	return nil
 }
-
-//go:embed starters.txt
-var startersData string
-
-var starters = func() map[string]bool {
-	m := make(map[string]bool)
-	for line := range strings.SplitSeq(startersData, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			m[line] = true
-			m[strings.ToUpper(line)] = true
-		}
-	}
-	return m
-}()
 
 // Sentences appends to dst the sentences of the tokens toks of text, as
 // token ranges that cover every token in order, and returns the extended
@@ -164,19 +148,8 @@ func sentenceEnd(text string, toks []doc.Token, i int) int {
 		}
 		return -1
 	}
-	// an abbreviation
-	switch tokenize.Abbrev(w) {
-	case tokenize.AbbrevTitle, tokenize.AbbrevInitial, tokenize.AbbrevNumber:
-		return -1
-	case tokenize.NotAbbrev:
-		if unicode.IsLower(r) {
-			return -1
-		}
-		return j
-	}
-	if starters[next] || isOpener(next) && j+1 < len(toks) && startsUpper(tokenText(text, toks[j+1])) {
-		return j
-	}
+	// An abbreviation keeps its stop only inside a sentence: the tokenizer
+	// gives the stop of a sentence-final abbreviation to the sentence.
 	return -1
 }
 

@@ -21,6 +21,24 @@ const (
 //go:embed abbreviations.txt
 var abbrevData string
 
+//go:embed starters.txt
+var startersData string
+
+var starters = func() map[string]bool {
+	m := make(map[string]bool)
+	for line := range strings.SplitSeq(startersData, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+			m[strings.ToUpper(line)] = true
+		}
+	}
+	return m
+}()
+
+// IsStarter reports whether w is a capitalised word that usually opens a
+// sentence (The, He, But) rather than going on with a name.
+func IsStarter(w string) bool { return starters[w] }
+
 // abbrevs maps a form without its stop to its kind: lower-case entries of
 // the table under their lower-case form (looked up after lowering the
 // word), capitalised entries under their exact and upper-case forms.

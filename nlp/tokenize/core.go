@@ -106,6 +106,9 @@ func (t *scanner) core(a, b int) {
 			fallthrough
 		default:
 			e := t.run(i, b, r)
+			if isSymbolRune(r) {
+				e = t.symbols(i, b)
+			}
 			t.word(ps, i)
 			t.emit(i, e)
 			i, ps = e, e
@@ -150,6 +153,9 @@ func (t *scanner) whole(a, b int) bool {
 	if at := strings.IndexByte(s, '@'); at > 0 && at+1 < len(s) && isWordRune(rune(s[at-1])) && isASCIILetter(s[at+1]) {
 		if dot := strings.IndexByte(s[at:], '.'); dot > 1 && at+dot+1 < len(s) && isASCIILetter(s[at+dot+1]) {
 			return true
+		}
+		if t.segEnd(a+at+1, b) == b {
+			return true // an internal address: Rice@ENRON
 		}
 	}
 	return false
@@ -201,8 +207,8 @@ func (t *scanner) keepHyphen(ps, i, b int) bool {
 	l := t.segStart(ps, i)
 	e := t.segEnd(i+1, b)
 	left, right := s[l:i], s[i+1:e]
-	if isPrefix(left) {
-		return true
+	if isPrefix(left) || mixed(left) || mixed(right) {
+		return true // non-profit, x3-9890
 	}
 	if allDigits(left) && allDigits(right) {
 		if l > ps && s[l-1] == '-' || e+1 < b && s[e] == '-' && isDigit(s[e+1]) {
@@ -223,6 +229,17 @@ func (t *scanner) keepSlash(ps, i, b int) bool {
 	l := t.segStart(ps, i)
 	e := t.segEnd(i+1, b)
 	return i-l == 1 && e-i-1 == 1 && isASCIILetter(s[i-1]) && isASCIILetter(s[i+1])
+}
+
+// mixed reports whether s has both ASCII letters and digits, as codes and
+// file names do.
+func mixed(s string) bool {
+	var l, d bool
+	for i := 0; i < len(s); i++ {
+		l = l || isASCIILetter(s[i])
+		d = d || isDigit(s[i])
+	}
+	return l && d
 }
 
 func allDigits(s string) bool {

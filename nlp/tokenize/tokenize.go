@@ -237,6 +237,9 @@ lead:
 				break lead // '90s, a detached 's
 			}
 		case isOpenRune(r):
+			if r != '"' {
+				n = t.run(a, b, r) - a // << and ((
+			}
 		case isCurrencyRune(r):
 			if a+n >= b || !isDigit(s[a+n]) && s[a+n] != '.' {
 				break lead
@@ -246,8 +249,12 @@ lead:
 				break lead // a negative number
 			}
 			n = t.run(a, b, r) - a
-		case r == '*' || r == '~' || r == '=' || r == '+' || r == '•' || r == '·' || r == '|' || r == '>':
-			n = t.run(a, b, r) - a
+		case r == '+' && a+1 < b && isDigit(s[a+1]):
+			break lead // +1 713 ...
+		case r == '>':
+			n = t.run(a, b, r) - a // >> quoting e-mail
+		case isSymbolRune(r):
+			n = t.symbols(a, b) - a
 		default:
 			break lead
 		}
@@ -273,15 +280,21 @@ trail:
 				b = k
 				continue
 			}
+			if k > a && (s[k-1] == '!' || s[k-1] == '?') {
+				k = t.stopRun(a, b)
+				push(k, b) // ?!. and .?
+				b = k
+				continue
+			}
 			if t.abbrevEnd(a, b) {
 				break trail
 			}
 			push(b-1, b)
 			b--
 		case r == '!' || r == '?':
-			k := b - 1
-			for k > a && (s[k-1] == '!' || s[k-1] == '?') {
-				k--
+			k := t.stopRun(a, b)
+			if k > a && s[k] == '.' && t.abbrevEnd(a, k+1) {
+				k++ // U.S.?
 			}
 			push(k, b)
 			b = k
@@ -289,6 +302,9 @@ trail:
 			push(b-n, b)
 			b -= n
 		case isCloseRune(r):
+			if r != '"' {
+				n = b - t.runBack(a, b, r) // '' and >>
+			}
 			if isApostrophe(r) && b-n > a && s[b-n-1] == 'n' && b-n-1 > a && isWordRune(rune(s[b-n-2])) && b-a > 3 && s[b-n-2] == 'i' {
 				// goin', nothin': the apostrophe stands for a dropped g
 				break trail
@@ -299,8 +315,11 @@ trail:
 			k := t.runBack(a, b, r)
 			push(k, b)
 			b = k
-		case r == '*' || r == '~' || r == '+' || r == '•' || r == '|' || r == '<' || r == '=':
+		case isSymbolRune(r) || r == '<':
 			k := t.runBack(a, b, r)
+			if r != '<' {
+				k = t.symbolsBack(a, b)
+			}
 			push(k, b)
 			b = k
 		default:
@@ -326,7 +345,11 @@ func (t *scanner) runBack(a, b int, r rune) int {
 }
 
 // abbrevEnd reports whether s[a:b], which ends with a full stop, is an
-// abbreviation that keeps the stop.
+// abbreviation that keeps the stop. An abbreviation that ends a sentence
+// gives its stop to the sentence, as in UD EWT ("at 5 p.m" "."): for
+// abbreviations that may end a sentence, that is when the text, the line or
+// the quotation ends after it or a usual sentence opener (The, He, But)
+// follows.
 func (t *scanner) abbrevEnd(a, b int) bool {
 	switch Abbrev(t.s[a:b]) {
 	case NotAbbrev:
@@ -339,8 +362,103 @@ func (t *scanner) abbrevEnd(a, b int) bool {
 			i++
 		}
 		return i < len(s) && isDigit(s[i])
+	case AbbrevTitle:
+		return true
+	case AbbrevInitial:
+		return t.after(b) == afterWord
 	}
-	return true
+	return t.after(b) == afterWord
+}
+
+// What follows a possible sentence end.
+const (
+	afterWord    = iota // more of the sentence, as far as can be told
+	afterEnd            // the end of the text or of a line
+	afterStarter        // a word that usually opens a sentence
+)
+
+// after tells what follows the stop ending at s[b]: closing quotes and
+// brackets are skipped, then white space.
+func (t *scanner) after(b int) int {
+	s := t.s
+	i := b
+	for i < len(s) {
+		r, n := decode(s, i)
+		if !isCloseRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return afterEnd
+	}
+	if r, _ := decode(s, i); !isSpaceRune(r) {
+		return afterWord
+	}
+	for i < len(s) {
+		r, n := decode(s, i)
+		if !isSpaceRune(r) {
+			break
+		}
+		if r == '\n' || r == '\r' || r == '\u2029' {
+			return afterEnd
+		}
+		i += n
+	}
+	if i == len(s) {
+		return afterEnd
+	}
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	if j > i && (j == len(s) || !t.wordAt(j, len(s))) && IsStarter(s[i:j]) {
+		return afterStarter
+	}
+	return afterWord
+}
+
+// stopRun returns the start of the run of . ! ? ending at b, after a.
+func (t *scanner) stopRun(a, b int) int {
+	k := b
+	for k > a && (t.s[k-1] == '.' || t.s[k-1] == '!' || t.s[k-1] == '?') {
+		k--
+	}
+	return k
+}
+
+// isSymbolRune reports whether r is a decoration symbol; runs of them make
+// one token (***, *~*~*, ===).
+func isSymbolRune(r rune) bool {
+	switch r {
+	case '*', '~', '=', '+', '^', '|', '•', '·':
+		return true
+	}
+	return false
+}
+
+// symbols returns the end of the run of symbols starting at a, before b.
+func (t *scanner) symbols(a, b int) int {
+	for a < b {
+		r, n := decode(t.s, a)
+		if !isSymbolRune(r) {
+			break
+		}
+		a += n
+	}
+	return a
+}
+
+// symbolsBack returns the start of the run of symbols ending at b, after a.
+func (t *scanner) symbolsBack(a, b int) int {
+	for b > a {
+		r, n := decodeLast(t.s, b)
+		if !isSymbolRune(r) {
+			break
+		}
+		b -= n
+	}
+	return b
 }
 
 // cliticLen returns the length of the clitic letters after an apostrophe
