@@ -1,0 +1,740 @@
+package quote
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/herald-events/herald/doc"
+)
+
+// Stage is the quotation extractor as a pipeline stage. It is safe for
+// concurrent use.
+type Stage struct {
+	cues map[string]cue
+}
+
+// New returns the quotation extractor. It requires tokens and sentences and
+// uses part-of-speech tags, entities and coreference chains when the Doc has
+// them.
+func New() *Stage {
+	cues, err := parseCues(cuesTxt)
+	if err != nil {
+		// The lexicon is embedded and checked by the tests.
+		panic(err)
+	}
+	return &Stage{cues: cues}
+}
+
+// Name returns "quote".
+func (*Stage) Name() string { return "quote" }
+
+// Requires returns doc.LayerTokens|doc.LayerSentences.
+func (*Stage) Requires() doc.Layer { return doc.LayerTokens | doc.LayerSentences }
+
+// Provides returns doc.LayerQuotes.
+func (*Stage) Provides() doc.Layer { return doc.LayerQuotes }
+
+// Process fills d.Quotes and d.QuotedTerms.
+func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.Quotes, d.QuotedTerms = s.Extract(d)
+	d.Mark(doc.LayerQuotes)
+	return nil
+}
+
+// cand is a candidate attribution.
+type cand struct {
+	q       doc.Quote
+	speaker doc.Span // token span of the speaker mention; empty when none
+	weak    bool
+	pos     int // token index of the cue, for ordering
+	regions []int
+}
+
+// Extract returns the quotations of d, in text order, and the quoted terms.
+func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
+	v := newView(d)
+	x := &extraction{s: s, v: v, d: d, regs: findRegions(d.Text)}
+	x.mapTokens()
+	var cands []cand
+	for si, sent := range d.Sents {
+		for i := int(sent.Start); i < int(sent.End); i++ {
+			if x.tokReg[i] >= 0 {
+				continue
+			}
+			if c, ok := x.atCue(si, i); ok {
+				cands = append(cands, c)
+			}
+		}
+	}
+	// Keep one attribution per stretch of text: speech verbs before
+	// cognition verbs, then text order (an outer attribution comes first).
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].weak != cands[j].weak {
+			return !cands[i].weak
+		}
+		return cands[i].pos < cands[j].pos
+	})
+	var kept []cand
+	for _, c := range cands {
+		ok := true
+		for _, k := range kept {
+			if overlaps(c.q.Content, k.q.Content) || inside(c.q.Cue, k.q.Content) || inside(k.q.Cue, c.q.Content) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].q.Content.Start < kept[j].q.Content.Start })
+	// Quotation-mark regions that no attribution covers.
+	covered := make([]bool, len(x.regs))
+	for _, k := range kept {
+		for ri, r := range x.regs {
+			if int(k.q.Content.Start) <= r.In && r.Out <= int(k.q.Content.End) || int(k.q.Content.Start) < r.Out && r.In < int(k.q.Content.End) {
+				covered[ri] = true
+			}
+		}
+	}
+	var terms []doc.ByteSpan
+	for ri := 0; ri < len(x.regs); ri++ {
+		r := x.regs[ri]
+		if covered[ri] || r.Prev >= 0 {
+			continue
+		}
+		last := ri
+		for x.regs[last].Next >= 0 {
+			last = x.regs[last].Next
+			covered[last] = true
+		}
+		content := doc.ByteSpan{Start: int32(r.In), End: int32(x.regs[last].Out)}
+		words := countWords(d.Text[content.Start:content.End])
+		if words == 0 {
+			continue
+		}
+		if words <= 2 && !speechEnd(d.Text[content.Start:content.End]) {
+			terms = append(terms, doc.ByteSpan{Start: int32(r.Open), End: int32(r.Close)})
+			continue
+		}
+		if words < 4 || titleLike(d.Text[content.Start:content.End]) {
+			continue
+		}
+		q := doc.Quote{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{Start: int32(r.Open), End: int32(x.regs[last].Close)}, Content: content}
+		// A quotation standing alone continues the previous speaker.
+		prev := -1
+		for k := range kept {
+			if kept[k].q.End <= q.Start && q.Start-kept[k].q.End < 1500 {
+				prev = k
+			}
+		}
+		if prev < 0 {
+			continue
+		}
+		c := cand{q: q, speaker: kept[prev].speaker, pos: x.tokAt(r.Open)}
+		c.q.Speaker = kept[prev].q.Speaker
+		kept = append(kept, c)
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].q.Start < kept[j].q.Start })
+	out := make([]doc.Quote, 0, len(kept))
+	var lastPerson doc.Speaker
+	for _, k := range kept {
+		if k.speaker.Len() > 0 {
+			k.q.Speaker = x.resolve(k.speaker, lastPerson)
+		}
+		if k.q.Speaker.Name != "" && k.speaker.Len() > 0 && !x.isDocument(k.speaker) {
+			lastPerson = k.q.Speaker
+		}
+		out = append(out, k.q)
+	}
+	return out, terms
+}
+
+type extraction struct {
+	s      *Stage
+	v      *view
+	d      *doc.Doc
+	regs   []region
+	tokReg []int // region index holding each token (marks included), or -1
+}
+
+func (x *extraction) mapTokens() {
+	x.tokReg = make([]int, len(x.d.Tokens))
+	ri := 0
+	for i, t := range x.d.Tokens {
+		x.tokReg[i] = -1
+		for ri < len(x.regs) && x.regs[ri].Close <= int(t.Start) {
+			ri++
+		}
+		// Regions are ordered and do not nest; check a few.
+		for k := ri; k < len(x.regs) && x.regs[k].Open <= int(t.Start); k++ {
+			if int(t.Start) < x.regs[k].Close {
+				x.tokReg[i] = k
+				break
+			}
+		}
+	}
+}
+
+// tokAt returns the index of the token that starts at or covers byte b.
+func (x *extraction) tokAt(b int) int {
+	toks := x.d.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > b })
+	return i
+}
+
+func (x *extraction) bytes(s doc.Span) doc.ByteSpan {
+	a, b := x.d.SpanBytes(s)
+	return doc.ByteSpan{Start: int32(a), End: int32(b)}
+}
+
+// regionAt returns the region whose opening mark is token i, or -1.
+func (x *extraction) regionOpenAt(i int) int {
+	if i < 0 || i >= len(x.tokReg) || x.tokReg[i] < 0 {
+		return -1
+	}
+	r := x.tokReg[i]
+	if int(x.d.Tokens[i].Start) <= x.regs[r].Open {
+		return r
+	}
+	return -1
+}
+
+// regionCloseAt returns the region whose closing mark ends at token i (the
+// token holds the mark), or -1.
+func (x *extraction) regionCloseAt(i int) int {
+	if i < 0 || i >= len(x.tokReg) || x.tokReg[i] < 0 {
+		return -1
+	}
+	r := x.tokReg[i]
+	if int(x.d.Tokens[i].End) >= x.regs[r].Close {
+		return r
+	}
+	return -1
+}
+
+// chain returns the first and last region of the multi-paragraph quotation
+// holding region r.
+func (x *extraction) chain(r int) (first, last int) {
+	first, last = r, r
+	for x.regs[first].Prev >= 0 {
+		first = x.regs[first].Prev
+	}
+	for x.regs[last].Next >= 0 {
+		last = x.regs[last].Next
+	}
+	return first, last
+}
+
+// atCue builds the attribution whose cue is token i of sentence si.
+func (x *extraction) atCue(si, i int) (cand, bool) {
+	v := x.v
+	sent := x.d.Sents[si]
+	lo, hi := int(sent.Start), int(sent.End)
+	var c cue
+	cueEnd := i + 1
+	according := false
+	if v.low[i] == "according" && i+1 < hi && v.low[i+1] == "to" {
+		according = true
+		cueEnd = i + 2
+	} else {
+		var ok bool
+		c, ok = x.s.cues[v.low[i]]
+		if !ok {
+			return cand{}, false
+		}
+		if v.tags {
+			if !strings.HasPrefix(x.d.Tokens[i].Tag, "VB") {
+				return cand{}, false
+			}
+		} else if c.ambiguous() {
+			// "report", "claims": a verb only after a subject pronoun,
+			// an auxiliary or "to".
+			if i == lo {
+				return cand{}, false
+			}
+			p := v.low[i-1]
+			if !(pronouns[p] || advAux[p] || p == "to") {
+				return cand{}, false
+			}
+		}
+		// Particles of phrasal cues: "pointed out", "called for".
+		if cueEnd < hi && (c.lemma == "point" && (v.low[cueEnd] == "out" || v.low[cueEnd] == "to") || c.lemma == "call" && (v.low[cueEnd] == "for" || v.low[cueEnd] == "on")) {
+			cueEnd++
+		} else if c.lemma == "point" {
+			return cand{}, false
+		}
+	}
+	cueSpan := doc.Span{Start: int32(i), End: int32(cueEnd)}
+	res := cand{pos: i, weak: c.weak}
+	res.q.Cue = x.bytes(cueSpan)
+
+	if according {
+		// "According to X, C." or "C, according to X."
+		np := x.npForward(cueEnd, hi)
+		if np.Len() == 0 {
+			return cand{}, false
+		}
+		res.speaker = np
+		if i > lo && v.low[i-1] == "," {
+			res.q.Content = x.contentBefore(lo, i-1)
+		} else {
+			a := int(np.End)
+			if a < hi && v.low[a] == "," {
+				a++
+			}
+			res.q.Content = x.contentAfter(a, hi)
+		}
+		return x.finish(res)
+	}
+
+	// The speaker: the subject before the cue, or after it when inverted
+	// ("…, said Smith").
+	subj, comma := x.subjectBefore(i, lo)
+	inverted := false
+	if subj.Len() == 0 && i > lo && (v.low[i-1] == "," || x.regionCloseAt(i-1) >= 0) {
+		if np := x.npForward(cueEnd, hi); np.Len() > 0 && x.endsClause(int(np.End), hi) {
+			subj, inverted = np, true
+		}
+	}
+	if subj.Len() == 0 && c.participle() || subj.Len() == 0 && i > lo && (v.low[i-1] == "and" || v.low[i-1] == ",") {
+		// "…, adding that …", "… and stressed …": the subject of the
+		// sentence speaks.
+		subj = x.npForward(lo, i)
+		if subj.Len() > 0 && x.d.Tokens[subj.End-1].End > x.d.Tokens[i].Start {
+			subj = doc.Span{}
+		}
+	}
+	if subj.Len() == 0 {
+		return cand{}, false
+	}
+	res.speaker = subj
+
+	// The content: after the cue, or before the speaker when the
+	// attribution closes the sentence ("C, S said." / "C, said S.").
+	after := cueEnd
+	if inverted {
+		after = int(subj.End)
+	}
+	before := int(subj.Start)
+	if inverted {
+		before = i
+	}
+	_ = comma
+	startAfter := x.skipRecipient(c, after, hi)
+	closes := x.endsClause(startAfter, hi)
+	if closes && before > lo {
+		p := before - 1
+		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
+			res.q.Content = x.contentBefore(lo, p)
+			// A split quotation: "A," he said, "B."
+			if r := x.regionCloseAt(p); r >= 0 {
+				k := startAfter
+				for k < hi && (v.low[k] == "," || v.low[k] == ":") {
+					k++
+				}
+				if k < len(x.tokReg) && x.regionOpenAt(k) >= 0 {
+					_, last := x.chain(x.regionOpenAt(k))
+					res.q.Content.End = int32(x.regs[last].Out)
+					res.q.ByteSpan.End = int32(x.regs[last].Close)
+				}
+			}
+			return x.finish(res)
+		}
+		if c.obj || closes && startAfter >= hi-1 {
+			return cand{}, false
+		}
+	}
+	if startAfter >= hi {
+		return cand{}, false
+	}
+	res.q.Content = x.contentAfter(startAfter, hi)
+	return x.finish(res)
+}
+
+// finish sets the kind and whole span of an attribution and drops empty
+// ones.
+func (x *extraction) finish(c cand) (cand, bool) {
+	q := &c.q
+	if q.Content.End-q.Content.Start < 2 || countWords(x.d.Text[q.Content.Start:q.Content.End]) < 2 {
+		return cand{}, false
+	}
+	// Kind: inside one quotation (chain) is direct; touching one is mixed.
+	q.Kind = doc.QuoteIndirect
+	for _, r := range x.regs {
+		if r.Single && (r.Out-r.In) < int(q.Content.End-q.Content.Start)/2 {
+			continue
+		}
+		if r.In <= int(q.Content.Start) && int(q.Content.End) <= r.Out {
+			q.Kind = doc.QuoteDirect
+			break
+		}
+		if int(q.Content.Start) < r.Out && r.In < int(q.Content.End) {
+			q.Kind = doc.QuoteMixed
+		}
+	}
+	if q.Kind == doc.QuoteMixed {
+		if x.fullyQuoted(q.Content) {
+			q.Kind = doc.QuoteDirect
+		}
+	}
+	sp := x.bytes(c.speaker)
+	a := min(q.Content.Start, q.Cue.Start, sp.Start)
+	b := max(q.Content.End, q.Cue.End, sp.End)
+	// Include the marks of a direct quotation.
+	for _, r := range x.regs {
+		if r.In <= int(q.Content.Start) && int(q.Content.Start) <= r.In+1 {
+			a = min(a, int32(r.Open))
+		}
+		if r.Out >= int(q.Content.End)-1 && r.Out <= int(q.Content.End) {
+			b = max(b, int32(r.Close))
+		}
+	}
+	q.ByteSpan = doc.ByteSpan{Start: a, End: max(b, q.ByteSpan.End)}
+	return c, true
+}
+
+// fullyQuoted reports whether every letter of s lies inside quotation
+// marks.
+func (x *extraction) fullyQuoted(s doc.ByteSpan) bool {
+	text := x.d.Text
+	for i, r := range text[s.Start:s.End] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		b := int(s.Start) + i
+		in := false
+		for _, rg := range x.regs {
+			if rg.In <= b && b < rg.Out {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// contentBefore returns the content of the clause ending at token p
+// (exclusive): back to the sentence start, or, when a quotation ends at p, the
+// whole quotation (which may start sentences or paragraphs earlier).
+func (x *extraction) contentBefore(lo, p int) doc.ByteSpan {
+	if r := x.regionCloseAt(p); r >= 0 {
+		first, _ := x.chain(r)
+		return doc.ByteSpan{Start: int32(x.regs[first].In), End: int32(x.regs[r].Out)}
+	}
+	if p <= lo {
+		return doc.ByteSpan{}
+	}
+	start := lo
+	// A quotation that began in an earlier sentence.
+	if rg := x.tokReg[lo]; rg >= 0 {
+		first, _ := x.chain(rg)
+		start = x.tokAt(x.regs[first].Open)
+	}
+	a := int32(x.d.Tokens[start].Start)
+	if x.regionOpenAt(start) >= 0 {
+		a = int32(x.regs[x.regionOpenAt(start)].In)
+	}
+	return doc.ByteSpan{Start: a, End: x.d.Tokens[p-1].End}
+}
+
+// contentAfter returns the content from token a to the end of the sentence
+// (hi exclusive), without the final punctuation; a quotation that opens at a
+// runs to its closing mark, across sentences and paragraphs.
+func (x *extraction) contentAfter(a, hi int) doc.ByteSpan {
+	v := x.v
+	for a < hi && (v.low[a] == "," || v.low[a] == ":" || v.low[a] == "—" || v.low[a] == "-") {
+		a++
+	}
+	if a >= hi {
+		return doc.ByteSpan{}
+	}
+	if r := x.regionOpenAt(a); r >= 0 {
+		_, last := x.chain(r)
+		// Take the whole quotation when it ends the sentence or goes on
+		// beyond it.
+		end := x.regs[last].Close
+		rest := x.tokAt(end)
+		if rest >= hi || x.onlyPunct(rest, hi) || last != r {
+			return doc.ByteSpan{Start: int32(x.regs[r].In), End: int32(x.regs[last].Out)}
+		}
+	}
+	b := hi
+	for b > a && v.isPunct(b-1) && x.regionCloseAt(b-1) < 0 {
+		b--
+	}
+	if b <= a {
+		return doc.ByteSpan{}
+	}
+	end := x.d.Tokens[b-1].End
+	if r := x.regionCloseAt(b - 1); r >= 0 && x.regs[r].Close > int(x.d.Tokens[a].Start) {
+		// keep the closing mark with the content
+		end = int32(x.regs[r].Close)
+	}
+	return doc.ByteSpan{Start: x.d.Tokens[a].Start, End: end}
+}
+
+func (x *extraction) onlyPunct(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !x.v.isPunct(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsClause reports whether the tokens from a to hi close the sentence
+// without new content: punctuation, a short time or place adverbial ("on
+// Monday", "in a statement", "Tuesday"), or a participial continuation
+// introduced by a comma.
+func (x *extraction) endsClause(a, hi int) bool {
+	v := x.v
+	n := 0
+	for k := a; k < hi; k++ {
+		w := v.low[k]
+		if w == "," || w == ";" {
+			return true
+		}
+		if x.regionOpenAt(k) >= 0 {
+			return true // a split quotation goes on
+		}
+		if v.isPunct(k) {
+			continue
+		}
+		if w == "that" && n == 0 {
+			return false
+		}
+		n++
+		if n > 5 {
+			return false
+		}
+		if !(stops[w] || dets[w] || v.isCap(k) || timeWords[w] || interviewWords[w] || unicode.IsDigit(rune(w[0]))) {
+			return false
+		}
+	}
+	return true
+}
+
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "last", "earlier", "later", "recently", "ago", "day", "weekend")
+var interviewWords = set("statement", "interview", "speech", "email", "e-mail", "release", "conference", "call", "briefing", "post", "tweet", "letter", "remarks", "message", "reporters", "journalists", "television", "radio", "telephone", "phone", "news", "rally", "event", "audience", "crowd", "video", "op-ed", "appearance", "hearing", "testimony", "told")
+
+// skipRecipient moves past the recipient of a cue such as "told" ("told
+// reporters that …") and past "that" adverbials ("said in a statement
+// that"), returning the first content token.
+func (x *extraction) skipRecipient(c cue, a, hi int) int {
+	v := x.v
+	// "that" within a few tokens, with nothing clause-like before it.
+	for k := a; k < hi && k < a+8; k++ {
+		w := v.low[k]
+		if w == "that" {
+			if k == a {
+				return a
+			}
+			return k
+		}
+		if w == "," && k > a || v.isPunct(k) && w != "." && w != "-" || x.tokReg[k] >= 0 || v.isVerbish(k) {
+			break
+		}
+		if x.s.cues[w].lemma != "" && k > a {
+			break
+		}
+	}
+	if !c.obj || a >= hi {
+		return a
+	}
+	// A recipient noun phrase: a pronoun, a name, or an audience word.
+	w := v.low[a]
+	switch {
+	case w == "him" || w == "her" || w == "them" || w == "us" || w == "me" || w == "you":
+		return a + 1
+	case interviewWords[w] || w == "supporters" || w == "voters" || w == "lawmakers" || w == "congress" || w == "the":
+		k := a
+		for k < hi && k < a+5 && v.nominal(k) && !v.isPunct(k) {
+			k++
+		}
+		if k < hi && v.low[k] == "to" && c.lemma != "tell" {
+			return a // "urged voters to …": the recipient is part of the content
+		}
+		return k
+	}
+	return a
+}
+
+// subjectBefore returns the subject noun phrase ending just before the cue
+// at token i (skipping adverbs and auxiliaries); comma reports an
+// appositive or relative clause skipped between them ("Smith, a senator,
+// said").
+func (x *extraction) subjectBefore(i, lo int) (doc.Span, bool) {
+	v := x.v
+	j := i - 1
+	for j >= lo && (advAux[v.low[j]] || strings.HasSuffix(v.low[j], "ly") && !v.isCap(j) && len(v.low[j]) > 3) {
+		j--
+	}
+	if j < lo || x.tokReg[j] >= 0 {
+		return doc.Span{}, false
+	}
+	if v.low[j] == "," {
+		// "Smith, the campaign's spokesman, said"
+		for k := j - 1; k > lo; k-- {
+			if x.tokReg[k] >= 0 {
+				break
+			}
+			if v.low[k] == "," {
+				np := x.npBackward(k-1, lo)
+				if np.Len() > 0 {
+					return np, true
+				}
+				break
+			}
+		}
+		return doc.Span{}, false
+	}
+	np := x.npBackward(j, lo)
+	if np.Len() == 1 && v.low[np.Start] == "who" {
+		// "Smith, who …, said": the antecedent
+		k := int(np.Start) - 1
+		if k > lo && v.low[k] == "," {
+			if ante := x.npBackward(k-1, lo); ante.Len() > 0 {
+				return ante, true
+			}
+		}
+	}
+	return np, false
+}
+
+// npBackward returns the noun phrase that ends at token j.
+func (x *extraction) npBackward(j, lo int) doc.Span {
+	v := x.v
+	if j < lo || !v.nominal(j) || v.isPunct(j) || dets[v.low[j]] && !v.isPronoun(j) || x.tokReg[j] >= 0 {
+		return doc.Span{}
+	}
+	if v.isPronoun(j) {
+		return doc.Span{Start: int32(j), End: int32(j + 1)}
+	}
+	k := j
+	for k-1 >= lo && j-k < 9 {
+		p := k - 1
+		w := v.low[p]
+		if x.tokReg[p] >= 0 {
+			break
+		}
+		if dets[w] && !v.isCap(p) || dets[w] && p == lo {
+			k = p
+			break
+		}
+		if (w == "of" || w == "for" || w == "at") && (v.isCap(k) || dets[v.low[k]]) && k-1 > lo {
+			k = p
+			continue
+		}
+		if w == "and" && v.isCap(k) && p > lo && v.isCap(p-1) {
+			k = p
+			continue
+		}
+		if v.isPronoun(p) || !v.nominal(p) {
+			break
+		}
+		k = p
+	}
+	for k < j && (v.low[k] == "of" || v.low[k] == "and" || v.low[k] == "for" || v.low[k] == "at" || v.isPunct(k)) {
+		k++
+	}
+	return doc.Span{Start: int32(k), End: int32(j + 1)}
+}
+
+// npForward returns the noun phrase that starts at token a.
+func (x *extraction) npForward(a, hi int) doc.Span {
+	v := x.v
+	if a >= hi || x.tokReg[a] >= 0 {
+		return doc.Span{}
+	}
+	if v.isPronoun(a) {
+		return doc.Span{Start: int32(a), End: int32(a + 1)}
+	}
+	k := a
+	for k < hi && k-a < 10 {
+		w := v.low[k]
+		if x.tokReg[k] >= 0 {
+			break
+		}
+		if (w == "of" || w == "for" || w == "at") && k > a && k+1 < hi && (v.isCap(k+1) || dets[v.low[k+1]]) {
+			k++
+			continue
+		}
+		if w == "and" && k > a && k+1 < hi && v.isCap(k+1) && v.isCap(k-1) {
+			k++
+			continue
+		}
+		if !v.nominal(k) || v.isPronoun(k) && k > a || dets[w] && k > a && !v.isPossessive(k-1) {
+			break
+		}
+		if x.s.cues[w].lemma != "" && k > a && !v.isCap(k) {
+			break
+		}
+		k++
+	}
+	for k > a && (v.isPunct(k-1) || v.low[k-1] == "of" || v.low[k-1] == "and") {
+		k--
+	}
+	if k == a {
+		return doc.Span{}
+	}
+	// A noun phrase needs a content word.
+	for i := a; i < k; i++ {
+		if !dets[v.low[i]] && !v.isPunct(i) {
+			return doc.Span{Start: int32(a), End: int32(k)}
+		}
+	}
+	return doc.Span{}
+}
+
+func overlaps(a, b doc.ByteSpan) bool { return a.Start < b.End && b.Start < a.End }
+
+func inside(a, b doc.ByteSpan) bool {
+	return a.End > a.Start && b.Start <= a.Start && a.End <= b.End
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// speechEnd reports whether a short quoted text ends as speech does ("No,"
+// "Why?") rather than as a quoted term.
+func speechEnd(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
+// titleLike reports whether a quoted text reads as a title: mostly
+// capitalized words and no sentence punctuation.
+func titleLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, ",.?!") {
+		return false
+	}
+	caps, all := 0, 0
+	for _, w := range strings.Fields(s) {
+		all++
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return all > 0 && caps*10 >= all*6
+}
