@@ -38,7 +38,6 @@ var commands = []command{
 	{"code", "code parsed sentences (PETRARCH <Sentences> XML) to CAMEO events", runCode},
 	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
 	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
-	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"eval-tag", "score the POS tagger and lemmatizer on a CoNLL-U file", runEvalTag},
 	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
