@@ -60,15 +60,23 @@ func reverse(seq []item) []item {
 
 // codeVerbs finds every verb heading a VP and codes its events.
 func (s *sentence) codeVerbs() []Coded {
+	skipLo, skipHi := -1, -1
 	for i := range s.t.Nodes {
 		n := &s.t.Nodes[i]
 		if n.Label != "VP" {
 			continue
 		}
+		if s.lo[i] >= skipLo && s.hi[i] <= skipHi {
+			// Inside the phrase of a verb that coded an event: the
+			// clause is that event's complement, not an event of its own.
+			continue
+		}
 		for _, c := range n.Children {
 			cn := &s.t.Nodes[c]
 			if cn.IsLeaf() && strings.HasPrefix(cn.Label, "VB") {
-				s.codeVerb(i, cn.Leaf)
+				if s.codeVerb(i, cn.Leaf) {
+					skipLo, skipHi = cn.Leaf+1, s.hi[i]
+				}
 				break
 			}
 			if cn.Label != "RB" && cn.Label != "MD" && cn.Label != "ADVP" {
@@ -84,7 +92,9 @@ type match struct {
 	src, tgt, comp int
 }
 
-func (s *sentence) codeVerb(vp, v int) {
+// codeVerb codes the verb at word v heading vp. It reports whether the verb
+// is in the dictionary with a code (an event was attempted).
+func (s *sentence) codeVerb(vp, v int) (attempted bool) {
 	entries := s.c.dicts.Verbs.Lookup(s.words[v])
 	var verb *dict.Verb
 	vStart, vEnd := v, v+1
@@ -110,7 +120,7 @@ func (s *sentence) codeVerb(vp, v int) {
 		}
 	}
 	if verb == nil {
-		return
+		return false
 	}
 	lower := s.sequence(0, vEnd, s.hi[vp])
 	upper := reverse(s.sequence(1, 0, vStart))
@@ -152,8 +162,9 @@ found:
 		}
 	}
 	if code == "---" || code == "" {
-		return
+		return false
 	}
+	attempted = true
 	var srcs, tgts []actor
 	var srcU, tgtU = -1, -1
 	srcU, tgtU = m.src, m.tgt
@@ -196,7 +207,7 @@ found:
 	}
 	// An event needs a noun phrase on both sides, coded or not.
 	if srcU < 0 || tgtU < 0 {
-		return
+		return true
 	}
 	if srcU >= 0 {
 		srcs = s.units[srcU].actors
@@ -216,6 +227,7 @@ found:
 			s.emit(code, a, b, rule, patText, Span{vStart, vEnd})
 		}
 	}
+	return true
 }
 
 func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, verb Span) {
@@ -266,6 +278,7 @@ func isClause(l string) bool {
 // that, the first coded unit of the sentence before the verb.
 func (s *sentence) findSource(vp, v int, fallback bool) int {
 	cur := vp
+	sawSubject := false
 	for p := s.t.Nodes[vp].Parent; p >= 0; cur, p = p, s.t.Nodes[p].Parent {
 		if !isClause(s.t.Nodes[p].Label) {
 			continue
@@ -276,7 +289,9 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 			}
 			if isNP(s.t.Nodes[c].Label) {
 				// The nearest subject decides, coded or not, unless it
-				// is a pronoun, which refers to an earlier actor.
+				// is a pronoun, which refers to the subject of an
+				// enclosing clause.
+				sawSubject = true
 				if u := s.firstCodedIn(s.lo[c], s.hi[c]); u >= 0 {
 					return u
 				}
@@ -288,7 +303,7 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 			}
 		}
 	}
-	if !fallback {
+	if !fallback || sawSubject {
 		return -1
 	}
 	return s.firstCodedIn(0, v)
