@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/nlp/tokenize"
 )
 
 // Stage is the sentence splitter as a pipeline stage: it requires
@@ -107,16 +108,21 @@ func finalKind(w string) int {
 }
 
 // isCloser reports whether token t of text closes a quotation or bracket
-// just after a sentence end: closing quotes and brackets, and straight
-// quotes written against the previous token.
+// just after a sentence end: closing quotes and brackets ("”", ")", "’’"),
+// and straight quotes written against the previous token.
 func isCloser(text string, prev, t doc.Token) bool {
-	switch tokenText(text, t) {
-	case "”", "’", "»", "›", ")", "]", "}", "''":
-		return true
-	case "\"", "'":
-		return prev.End == t.Start
+	w := tokenText(text, t)
+	straight := true
+	for _, r := range w {
+		switch r {
+		case '"', '\'':
+		case '”', '’', '»', '›', ')', ']', '}':
+			straight = false
+		default:
+			return false
+		}
 	}
-	return false
+	return !straight || prev.End == t.Start
 }
 
 // sentenceEnd returns the index after the sentence that token i ends
@@ -127,8 +133,24 @@ func sentenceEnd(text string, toks []doc.Token, i int) int {
 	if kind == notFinal {
 		return -1
 	}
+	if kind == stop && i > 0 && isListMarker(text, toks, i) {
+		return -1 // 2. Bargain with them
+	}
 	j := i + 1
-	for j < len(toks) && (isCloser(text, toks[j-1], toks[j]) || finalKind(tokenText(text, toks[j])) == stop && toks[j].Start == toks[j-1].End) {
+	quoted := false
+	if kind == stop && w == "." {
+		// a spaced ellipsis: ". . ."
+		for j < len(toks) && tokenText(text, toks[j]) == "." {
+			kind = ellipsis
+			j++
+		}
+	}
+	for j < len(toks) {
+		if isCloser(text, toks[j-1], toks[j]) {
+			quoted = true
+		} else if !(finalKind(tokenText(text, toks[j])) == stop && toks[j].Start == toks[j-1].End) && !tokenize.IsEmoticon(tokenText(text, toks[j])) {
+			break
+		}
 		j++
 	}
 	if j == len(toks) {
@@ -138,8 +160,11 @@ func sentenceEnd(text string, toks []doc.Token, i int) int {
 	r, _ := utf8.DecodeRuneInString(next)
 	switch kind {
 	case stop:
-		if unicode.IsLower(r) {
-			return -1
+		if strings.ContainsRune(",;:.%", r) {
+			return -1 // no sentence opens with these
+		}
+		if quoted && unicode.IsLower(r) {
+			return -1 // "Why?" he asked.
 		}
 		return j
 	case ellipsis:
@@ -151,6 +176,30 @@ func sentenceEnd(text string, toks []doc.Token, i int) int {
 	// An abbreviation keeps its stop only inside a sentence: the tokenizer
 	// gives the stop of a sentence-final abbreviation to the sentence.
 	return -1
+}
+
+// isListMarker reports whether the stop at toks[i] follows a list number or
+// letter that opens its line or sentence: "2." or "b.".
+func isListMarker(text string, toks []doc.Token, i int) bool {
+	p := toks[i-1]
+	w := tokenText(text, p)
+	if p.End != toks[i].Start || len(w) > 2 || !(isDigits(w) || len(w) == 1 && w[0] >= 'a' && w[0] <= 'z') {
+		return false
+	}
+	if i == 1 {
+		return true
+	}
+	k := finalKind(tokenText(text, toks[i-2]))
+	return k == stop || k == ellipsis || strings.IndexByte(text[toks[i-2].End:p.Start], '\n') >= 0
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isOpener(w string) bool {

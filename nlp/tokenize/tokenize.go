@@ -215,6 +215,10 @@ var emoticons = map[string]bool{
 	":o": true, ":O": true, "^_^": true, "-_-": true, ":-/": true, ":|": true, "xD": true, "XD": true,
 }
 
+// IsEmoticon reports whether w is one of the common emoticons kept as one
+// token, such as ":)" or ":-(".
+func IsEmoticon(w string) bool { return len(w) <= 3 && emoticons[w] }
+
 // chunk tokenizes s[a:b], a run of characters without white space.
 func (t *scanner) chunk(a, b int) {
 	s := t.s
