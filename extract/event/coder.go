@@ -142,9 +142,11 @@ type actor struct {
 	suffix   string
 }
 
+// coded reports whether a dictionary coded the unit (a new actor named
+// by its own text ranks with the uncoded ones).
 func (u *unit) coded() bool {
 	for _, a := range u.actors {
-		if a.code != "" {
+		if a.code != "" && !a.newActor {
 			return true
 		}
 	}

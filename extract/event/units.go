@@ -172,8 +172,20 @@ func (s *sentence) codeNP(node int) int {
 	var ppActors []actor
 	if anyActor < 0 {
 		// An actor named in a PP: "the information ministry of Gondor".
+		// Only "of" lends an actor to a bare head ("the ministry of
+		// Gondor"); a head with agents takes it from any preposition
+		// ("lawmakers in Fornost"), a plain noun from no other.
+		hasAgents := false
+		for _, sc := range codes {
+			if len(sc.agents) > 0 {
+				hasAgents = true
+			}
+		}
 	pp:
 		for _, pp := range pps {
+			if !hasAgents && !s.ppIs(pp, "OF") {
+				continue
+			}
 			for _, c := range s.t.Nodes[pp].Children {
 				if !isNP(s.t.Nodes[c].Label) {
 					continue
@@ -243,6 +255,16 @@ func (s *sentence) codeNP(node int) int {
 		return -1
 	}
 	return s.addUnit(node, span, acts, nil)
+}
+
+// ppIs reports whether the PP node pp starts with the preposition w.
+func (s *sentence) ppIs(pp int, w string) bool {
+	ch := s.t.Nodes[pp].Children
+	if len(ch) == 0 {
+		return false
+	}
+	f := &s.t.Nodes[ch[0]]
+	return f.IsLeaf() && s.words[f.Leaf] == w
 }
 
 func hasCCChild(s *sentence, node int) bool {
