@@ -308,3 +308,38 @@ func BenchmarkSplitReuters(b *testing.B) {
 		Split(s)
 	}
 }
+
+// TestPolNeARRunTogether runs 300 PolNeAR articles together as a dump (a
+// title line, then the paragraphs, no blank lines), a hard case: the
+// stories are all on the 2016 US campaign, most have no dateline. No
+// article may be invented; most must be found.
+func TestPolNeARRunTogether(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(shared(t), "data/polnear/data/train/text/*.txt"))
+	if len(files) < 300 {
+		t.Skip("no PolNeAR texts")
+	}
+	var sb strings.Builder
+	titles := map[string]bool{}
+	for _, f := range files[:300] {
+		head, rest, _ := strings.Cut(strings.TrimSpace(readFile(t, f)), "\n")
+		// the corpus ends every title with a period; headlines have none
+		head = strings.TrimSuffix(strings.TrimSpace(head), ".")
+		titles[head] = true
+		sb.WriteString(head + "\n")
+		for _, l := range strings.Split(rest, "\n") {
+			if strings.TrimSpace(l) != "" {
+				sb.WriteString(l + "\n")
+			}
+		}
+	}
+	arts := Split(sb.String())
+	for _, a := range arts {
+		if !titles[a.Title] {
+			t.Errorf("invented article titled %q", a.Title)
+		}
+	}
+	if len(arts) < 150 {
+		t.Errorf("found %d of 300 articles", len(arts))
+	}
+	t.Logf("found %d of 300 articles", len(arts))
+}
