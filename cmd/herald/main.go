@@ -40,6 +40,7 @@ var commands = []command{
 	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"eval-tag", "score the POS tagger and lemmatizer on a CoNLL-U file", runEvalTag},
+	{"eval-tokens", "score the tokenizer and sentence splitter on a CoNLL-U file with # text lines", runEvalTokens},
 	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
 	{"train", "train a model (tag, ...) from annotated data", runTrain},
 	{"validate", "run a PETRARCH validation file through the event coder", runValidate},
