@@ -313,7 +313,8 @@ func RunPetrarch(f *PetrarchFile, c *event.Coder) (*PetrarchReport, error) {
 }
 
 func isCodingRefusal(err error) bool {
-	return errors.Is(err, event.ErrSentenceDiscard) || errors.Is(err, event.ErrStoryDiscard) || errors.Is(err, event.ErrBadParse)
+	return errors.Is(err, event.ErrSentenceDiscard) || errors.Is(err, event.ErrStoryDiscard) ||
+		errors.Is(err, event.ErrBadParse) || errors.Is(err, event.ErrDateline)
 }
 
 // Same reports whether the coded events equal the expected ones as sets of

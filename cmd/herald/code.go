@@ -65,7 +65,10 @@ func runCode(args []string, st streams) error {
 			continue
 		}
 		coded, err := c.CodeTree(t, rec.Date)
-		if err != nil && !errors.Is(err, event.ErrSentenceDiscard) && !errors.Is(err, event.ErrStoryDiscard) {
+		if errors.Is(err, event.ErrDateline) || errors.Is(err, event.ErrSentenceDiscard) || errors.Is(err, event.ErrStoryDiscard) {
+			err = nil
+		}
+		if err != nil {
 			fmt.Fprintf(st.err, "herald code: sentence %s: %v\n", rec.ID, err)
 			continue
 		}

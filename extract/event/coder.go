@@ -37,6 +37,9 @@ var (
 	ErrSentenceDiscard = errors.New("sentencediscard")
 	ErrStoryDiscard    = errors.New("storydiscard")
 	ErrBadParse        = errors.New("bad_input_parse")
+	// ErrDateline: the tree starts with a proper-noun phrase heading a
+	// noun-phrase "sentence", as a dateline ("CEBU CITY: -- ...") parses.
+	ErrDateline = errors.New("dateline")
 )
 
 // Span is a half-open range of word (leaf) indexes of the tree.
@@ -90,6 +93,9 @@ func (c *Coder) Code(parse string, date time.Time) ([]Coded, error) {
 func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 	if len(t.Leaves) == 0 {
 		return nil, ErrBadParse
+	}
+	if isDateline(t) {
+		return nil, ErrDateline
 	}
 	s := newSentence(c, t, dict.DateInt(date))
 	defer s.release()
@@ -222,6 +228,29 @@ func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 		s.unitAt[i] = -1
 	}
 	return s
+}
+
+// isDateline reports whether t reads (ROOT (NP (NP proper-noun ...) ...)),
+// the shape PETRARCH's check_irregulars refuses as a dateline.
+func isDateline(t *ptb.Tree) bool {
+	root := &t.Nodes[0]
+	if len(root.Children) == 0 {
+		return false
+	}
+	np := &t.Nodes[root.Children[0]]
+	if np.Label != "NP" || len(np.Children) == 0 {
+		return false
+	}
+	first := int(np.Children[0])
+	if t.Nodes[first].Label != "NP" {
+		return false
+	}
+	for _, c := range t.Nodes[first].Children {
+		if l := t.Nodes[c].Label; l == "NNP" || l == "NNPS" {
+			return true
+		}
+	}
+	return false
 }
 
 func isNP(l string) bool {

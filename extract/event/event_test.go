@@ -108,6 +108,10 @@ func TestCodeErrors(t *testing.T) {
 	if err != ErrSentenceDiscard {
 		t.Errorf("discard: err = %v", err)
 	}
+	_, err = c.Code("(ROOT (NP (NP (NNP CEBU) (NNP CITY)) (: --) (NP (NP (NNP Arnor)) (VP (VBD left) (NP (NNP Gondor))))))", time.Time{})
+	if err != ErrDateline {
+		t.Errorf("dateline: err = %v", err)
+	}
 }
 
 func TestStage(t *testing.T) {
