@@ -99,6 +99,13 @@ func (r *Recognizer) Recognize(words, xpos []string) []Mention {
 	out := make([]Mention, 0, len(ms))
 	next := 0
 	for _, m := range ms {
+		// Titles and honorifics are not part of a person's name.
+		for m.Label == "PER" && m.End-m.Start > 1 {
+			if k, _ := r.g.Lookup(words[m.Start : m.Start+1]); k&KindTitle == 0 {
+				break
+			}
+			m.Start++
+		}
 		for i := next; i < m.Start; i++ {
 			if k, ex := r.g.Lookup(words[i : i+1]); k&KindNORP != 0 && ex&KindNORP != 0 {
 				out = append(out, Mention{i, i + 1, "NORP"})
