@@ -12,7 +12,7 @@ package eval
 //
 // Kinds: an attribution (gold or predicted) is direct when at least half of
 // the letters and digits of its content lie between double quotation marks
-// (straight or curly, paired within a paragraph; a paragraph that ends inside
+// (straight, curly or doubled apostrophes, paired within a paragraph; a paragraph that ends inside
 // a quotation closes it), indirect otherwise. The rule is applied to the text,
 // not to the system's label, so gold and predictions are split alike.
 
@@ -521,6 +521,9 @@ func quotedMask(text string) []bool {
 	in := false
 	start := 0
 	for i, r := range text {
+		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' && (i == 0 || text[i-1] != '\'') {
+			r = '"' // '' stands for a double mark in some news text
+		}
 		switch r {
 		case '\n':
 			if in {

@@ -55,7 +55,7 @@ func runEvalQuotes(args []string, st streams) error {
 		}
 		if *show {
 			for _, q := range d.Quotes {
-				fmt.Fprintf(st.out, "%s\t%s\tcue=%q\tspeaker=%q\tname=%q\t%q\n", a.Name, q.Kind, d.Text[q.Cue.Start:q.Cue.End],
+				fmt.Fprintf(st.out, "%s\t%d\t%d\t%s\tcue=%q\tspeaker=%q\tname=%q\t%q\n", a.Name, q.Content.Start, q.Content.End, q.Kind, d.Text[q.Cue.Start:q.Cue.End],
 					d.Text[q.Speaker.Start:q.Speaker.End], q.Speaker.Name, d.Text[q.Content.Start:q.Content.End])
 			}
 		}

@@ -101,6 +101,22 @@ func pairParagraph(text string, start, end int, out []region) []region {
 		if i+sz >= end {
 			next = ' '
 		}
+		if (r == '\'' || r == '`') && i+1 < end && text[i+1] == text[i] {
+			// '' and `` stand for double marks in some news text.
+			if r == '`' || !in {
+				if !in {
+					in = true
+					cur = region{Open: i, In: i + 2}
+					sOpen = -1
+				}
+			} else {
+				cur.Out, cur.Close = i, i+2
+				out = append(out, cur)
+				in = false
+			}
+			i += 2
+			continue
+		}
 		switch {
 		case isOpenDouble(r):
 			if !in {

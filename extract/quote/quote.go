@@ -122,18 +122,34 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			terms = append(terms, doc.ByteSpan{Start: int32(r.Open), End: int32(r.Close)})
 			continue
 		}
-		if words < 4 || titleLike(d.Text[content.Start:content.End]) {
-			continue
-		}
 		q := doc.Quote{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{Start: int32(r.Open), End: int32(x.regs[last].Close)}, Content: content}
-		// A quotation standing alone continues the previous speaker.
+		// A quotation that follows an attribution in the same paragraph
+		// continues it: "A," he said. "B."
 		prev := -1
 		for k := range kept {
-			if kept[k].q.End <= q.Start && q.Start-kept[k].q.End < 1500 {
+			if kept[k].q.End <= q.Start && (prev < 0 || kept[k].q.End > kept[prev].q.End) {
 				prev = k
 			}
 		}
-		if prev < 0 {
+		if prev >= 0 && (x.adjacent(int(kept[prev].q.End), r.Open) || x.sameParagraphNext(int(kept[prev].q.End), r.Open)) {
+			kept[prev].q.Content.End = content.End
+			kept[prev].q.End = q.End
+			if kept[prev].q.Kind == doc.QuoteIndirect {
+				kept[prev].q.Kind = doc.QuoteMixed
+			}
+			continue
+		}
+		// "…," Smith barked: a speaker and an unlisted verb after a
+		// quotation that ends as speech does.
+		if c, ok := x.postAttribution(q, r, last); ok {
+			kept = append(kept, c)
+			continue
+		}
+		if words < 4 || titleLike(d.Text[content.Start:content.End]) {
+			continue
+		}
+		// A quotation standing alone continues the previous speaker.
+		if prev < 0 || q.Start-kept[prev].q.End > 1500 {
 			continue
 		}
 		c := cand{q: q, speaker: kept[prev].speaker, pos: x.tokAt(r.Open)}
@@ -331,6 +347,9 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	if closes && before > lo {
 		p := before - 1
 		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
+			if r := x.regionCloseAt(p); r >= 0 && !x.startsClause(r, lo) {
+				return cand{}, false
+			}
 			res.q.Content = x.contentBefore(lo, p)
 			// A split quotation: "A," he said, "B."
 			if r := x.regionCloseAt(p); r >= 0 {
@@ -737,4 +756,84 @@ func titleLike(s string) bool {
 		}
 	}
 	return all > 0 && caps*10 >= all*6
+}
+
+// adjacent reports whether only spaces and punctuation, and no paragraph
+// break, lie between byte offsets a and b.
+func (x *extraction) adjacent(a, b int) bool {
+	if a > b {
+		return false
+	}
+	for _, r := range x.d.Text[a:b] {
+		if r == '\n' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// postAttribution finds a speaker and a verb right after a quotation that
+// ends with a comma, question or exclamation mark ("…," Trump barked;
+// "…?" asked Dunn).
+func (x *extraction) postAttribution(q doc.Quote, r region, last int) (cand, bool) {
+	v := x.v
+	if !speechEnd(x.d.Text[r.In:x.regs[last].Out]) && !speechEnd(x.d.Text[x.regs[last].Out:x.regs[last].Close]) {
+		return cand{}, false
+	}
+	a := x.tokAt(x.regs[last].Close)
+	si := x.d.SentenceOf(min(a, len(x.d.Tokens)-1))
+	if a >= len(x.d.Tokens) || si < 0 {
+		return cand{}, false
+	}
+	hi := int(x.d.Sents[si].End)
+	verbLike := func(i int) bool {
+		w := v.low[i]
+		return i < hi && !v.isCap(i) && !v.isPunct(i) && !stops[w] && !dets[w] && !pronouns[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || v.tags && strings.HasPrefix(x.d.Tokens[i].Tag, "VB"))
+	}
+	var sp doc.Span
+	cueTok := -1
+	if np := x.npForward(a, hi); np.Len() > 0 && np.Len() <= 6 && int(np.End) < hi && verbLike(int(np.End)) {
+		sp, cueTok = np, int(np.End)
+	} else if verbLike(a) {
+		if np := x.npForward(a+1, hi); np.Len() > 0 {
+			sp, cueTok = np, a
+		}
+	}
+	if cueTok < 0 {
+		return cand{}, false
+	}
+	c := cand{q: q, speaker: sp, pos: cueTok}
+	c.q.Cue = x.bytes(doc.Span{Start: int32(cueTok), End: int32(cueTok + 1)})
+	c.q.End = max(c.q.End, x.d.Tokens[max(cueTok, int(sp.End)-1)].End)
+	return c, true
+}
+
+// sameParagraphNext reports whether the quotation opening at b starts a
+// sentence of the paragraph in which an attribution ends at a, close after
+// it ("…," said Smith, a senator. "…").
+func (x *extraction) sameParagraphNext(a, b int) bool {
+	if a > b || b-a > 250 || strings.ContainsRune(x.d.Text[a:b], '\n') {
+		return false
+	}
+	t := strings.TrimRightFunc(x.d.Text[a:b], unicode.IsSpace)
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":")
+}
+
+// startsClause reports whether the quotation r opens its sentence or
+// follows a colon, comma or dash, as quoted speech does (a quoted title
+// inside a clause does not).
+func (x *extraction) startsClause(r, lo int) bool {
+	first, _ := x.chain(r)
+	if first != r {
+		return true
+	}
+	i := x.tokAt(x.regs[r].Open)
+	if i <= lo {
+		return true
+	}
+	switch x.v.low[i-1] {
+	case ",", ":", "—", "–", "-", ";", "(":
+		return true
+	}
+	return x.regs[r].Open < int(x.d.Tokens[lo].Start)
 }
