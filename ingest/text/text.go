@@ -82,9 +82,10 @@ func Split(s string) []Article {
 	if len(us) == 0 {
 		return nil
 	}
+	sp := newSplitter(us)
 	bounds := []int{0} // unit indexes where articles start
 	for i := 2; i < len(us)-1; i++ {
-		if startsArticle(us, bounds[len(bounds)-1], i) {
+		if sp.startsArticle(bounds[len(bounds)-1], i) {
 			bounds = append(bounds, i)
 		}
 	}
@@ -432,19 +433,36 @@ func isByline(u unit) bool {
 	return u.runes <= 80 && u.words >= 2 && (strings.HasPrefix(u.text, "By ") || strings.HasPrefix(u.text, "BY "))
 }
 
-// bodyRunes counts the runes of body units in us (all but titles counted as
-// body here).
-func bodyRunes(us []unit) int {
-	n := 0
-	for _, u := range us {
-		n += u.runes
-	}
-	return n
+// splitter holds the units of a text and what startsArticle asks of them
+// again and again, computed once so that a split costs linear time.
+type splitter struct {
+	us   []unit
+	cum  []int // cum[i] is the number of runes in us[:i]
+	next []int // next[i] is the first e >= i where a headline follows a sentence end, or len(us)
 }
+
+func newSplitter(us []unit) *splitter {
+	sp := &splitter{us: us, cum: make([]int, len(us)+1), next: make([]int, len(us)+1)}
+	for i, u := range us {
+		sp.cum[i+1] = sp.cum[i] + u.runes
+	}
+	sp.next[len(us)] = len(us)
+	for e := len(us) - 1; e >= 0; e-- {
+		sp.next[e] = sp.next[e+1]
+		if e > 0 && us[e].title && us[e-1].ends {
+			sp.next[e] = e
+		}
+	}
+	return sp
+}
+
+// bodyRunes counts the runes of us[a:b].
+func (sp *splitter) bodyRunes(a, b int) int { return sp.cum[b] - sp.cum[a] }
 
 // startsArticle decides whether unit i starts a new article, the current
 // one having started at unit from.
-func startsArticle(us []unit, from, i int) bool {
+func (sp *splitter) startsArticle(from, i int) bool {
+	us := sp.us
 	u := us[i]
 	if !u.title || startsLower(us[i+1]) {
 		return false
@@ -454,23 +472,20 @@ func startsArticle(us []unit, from, i int) bool {
 		bodyStart++
 	}
 	// the new article's body: up to the next headline-like unit or the end
-	end := i + 1
-	for end < len(us) && !(us[end].title && us[end-1].ends) {
-		end++
-	}
+	end := sp.next[i+1]
 	if hasDateline(us[i+1].text) {
 		// a wire dateline right after a headline opens a story
-		return i > bodyStart && bodyRunes(us[bodyStart:i]) >= 100 && bodyRunes(us[i+1:end]) >= 100
+		return i > bodyStart && sp.bodyRunes(bodyStart, i) >= 100 && sp.bodyRunes(i+1, end) >= 100
 	}
 	if !us[i-1].ends || us[i-1].title {
 		return false
 	}
 	// Both stories must be long enough to be articles rather than the
 	// sections of one article under subheadings.
-	if i-bodyStart < minParas || bodyRunes(us[bodyStart:i]) < minRunes {
+	if i-bodyStart < minParas || sp.bodyRunes(bodyStart, i) < minRunes {
 		return false
 	}
-	if end-(i+1) < minParas || bodyRunes(us[i+1:end]) < minRunes || !us[i+1].ends && !isByline(us[i+1]) {
+	if end-(i+1) < minParas || sp.bodyRunes(i+1, end) < minRunes || !us[i+1].ends && !isByline(us[i+1]) {
 		return false
 	}
 	score := 0.0
