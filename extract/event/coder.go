@@ -105,6 +105,7 @@ func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 		}
 		return nil, ErrSentenceDiscard
 	}
+	s.dropCommaClauses()
 	s.findUnits()
 	return s.codeVerbs(), nil
 }
@@ -121,7 +122,8 @@ type sentence struct {
 	ids     []int32  // interned word ids; -1 for words no pattern uses
 	present []uint64 // bit set of the ids of the sentence
 	seqBuf  [2][]item
-	nodeU   []int // node -> unit index; -1 none; -2 not yet coded
+	nodeU   []int  // node -> unit index; -1 none; -2 not yet coded
+	gone    []bool // node removed by the comma-clause rules
 	out     []Coded
 }
 
@@ -209,6 +211,8 @@ func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 			s.present[id>>6] |= 1 << (uint(id) & 63)
 		}
 	}
+	s.gone = grow(s.gone, len(t.Nodes))
+	clear(s.gone)
 	s.nodeU = grow(s.nodeU, len(t.Nodes))
 	for i := range s.nodeU {
 		s.nodeU[i] = -2

@@ -250,3 +250,42 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+func TestCommaClauses(t *testing.T) {
+	c := testCoder(t)
+	day := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	const terminal = "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)))) (, ,) (NP (NNP Gollum)) (VP (VBD left) (PP (IN for) (NP (NNP Minas) (NNP Tirith)))) (. .)))"
+	const internal = "(ROOT (S (NP (NNP Arnor)) (, ,) (S (NP (NNP Gollum)) (VP (VBD left) (PP (IN for) (NP (NNP Minas) (NNP Tirith))))) (, ,) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))"
+	off := DefaultOptions()
+	off.CommaMax, off.CommaEMax, off.CommaBMax = 0, 0, 0
+	short := DefaultOptions()
+	short.CommaEMax = 3
+	noEnd := DefaultOptions() // ", criticized Gondor." would be a terminal clause
+	noEnd.CommaEMax = 0
+	tests := []struct {
+		name, parse string
+		opt         Options
+		want        string
+	}{
+		{"terminal clause removed", terminal, DefaultOptions(), "ARN GON 121"},
+		{"rules off", terminal, off, "ARN GON 121|HOB GON 032|GON HOB 033"},
+		{"terminal clause too long", terminal, short, "ARN GON 121|HOB GON 032|GON HOB 033"},
+		{"internal clause removed", internal, noEnd, "ARN GON 121"},
+		{"internal clause too short", internal, Options{RequireDyad: true, CommaMin: 6, CommaMax: 8}, "HOB GON 032|GON HOB 033|ARN GON 121"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := c.WithOptions(tc.opt).Code(tc.parse, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g []string
+			for _, e := range got {
+				g = append(g, e.Source+" "+e.Target+" "+e.Code)
+			}
+			if strings.Join(g, "|") != tc.want {
+				t.Errorf("got %q, want %q", strings.Join(g, "|"), tc.want)
+			}
+		})
+	}
+}

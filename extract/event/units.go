@@ -6,7 +6,7 @@ import "strings"
 // coded ones as the units the verb patterns see.
 func (s *sentence) findUnits() {
 	for i := range s.t.Nodes {
-		if isNP(s.t.Nodes[i].Label) {
+		if isNP(s.t.Nodes[i].Label) && !s.gone[i] {
 			s.codeNP(i)
 		}
 	}
@@ -16,7 +16,7 @@ func (s *sentence) findUnits() {
 // register marks, top-down, the outermost unit of each branch. Noun
 // phrases in parentheses ("the European Union (EU)") are not units.
 func (s *sentence) register(node int) {
-	if s.t.Nodes[node].Label == "PRN" {
+	if s.t.Nodes[node].Label == "PRN" || s.gone[node] {
 		return
 	}
 	if u := s.nodeU[node]; u >= 0 {

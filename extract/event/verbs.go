@@ -35,7 +35,9 @@ func (s *sentence) sequence(k, a, b int) []item {
 			i = sp.End
 			continue
 		}
-		seq = append(seq, item{kind: itemWord, w: i})
+		if !s.gone[s.t.Leaves[i]] {
+			seq = append(seq, item{kind: itemWord, w: i})
+		}
 		i++
 	}
 	return seq
@@ -63,7 +65,7 @@ func (s *sentence) codeVerbs() []Coded {
 	skipLo, skipHi := -1, -1
 	for i := range s.t.Nodes {
 		n := &s.t.Nodes[i]
-		if n.Label != "VP" {
+		if n.Label != "VP" || s.gone[i] {
 			continue
 		}
 		if s.lo[i] >= skipLo && s.hi[i] <= skipHi {
@@ -287,7 +289,7 @@ func (s *sentence) findSource(vp, v int, fallback bool) int {
 			if int(c) == cur {
 				break
 			}
-			if isNP(s.t.Nodes[c].Label) {
+			if isNP(s.t.Nodes[c].Label) && !s.gone[c] {
 				// The nearest subject decides, coded or not, unless it
 				// is a pronoun, which refers to the subject of an
 				// enclosing clause.
