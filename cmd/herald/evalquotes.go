@@ -10,6 +10,8 @@ import (
 	"github.com/herald-events/herald/eval"
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/nlp/coref"
+	"github.com/herald-events/herald/nlp/ner"
+	"github.com/herald-events/herald/nlp/tag"
 	"github.com/herald-events/herald/nlp/segment"
 	"github.com/herald-events/herald/nlp/tokenize"
 	"github.com/herald-events/herald/pipeline"
@@ -23,6 +25,8 @@ func runEvalQuotes(args []string, st streams) error {
 	minDirect := fs.Float64("min-direct-f1", 0, "fail when the direct-quotation content F1 is below this")
 	minF1 := fs.Float64("min-f1", 0, "fail when the attribution content F1 is below this")
 	minSpeaker := fs.Float64("min-speaker", 0, "fail when the speaker accuracy of matched attributions is below this")
+	withTags := fs.Bool("tags", true, "run the part-of-speech tagger before extraction")
+	withNER := fs.Bool("ner", true, "run the named-entity recognizer before extraction")
 	show := fs.Bool("show", false, "print every predicted quotation")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -42,7 +46,26 @@ func runEvalQuotes(args []string, st streams) error {
 	if err != nil {
 		fmt.Fprintf(st.err, "herald eval-quotes: warning: %v\n", err)
 	}
-	p, err := pipeline.New(tokenize.New(), segment.New(), coref.New(), quote.New())
+	stages := []pipeline.Stage{tokenize.New(), segment.New()}
+	if *withTags {
+		if tg, err := tag.New(); err != nil {
+			fmt.Fprintf(st.err, "herald eval-quotes: warning: running without tags: %v\n", err)
+			*withNER = false
+		} else {
+			stages = append(stages, tg.Stage())
+		}
+	} else {
+		*withNER = false
+	}
+	if *withNER {
+		if rec, err := ner.New(); err != nil {
+			fmt.Fprintf(st.err, "herald eval-quotes: warning: running without entities: %v\n", err)
+		} else {
+			stages = append(stages, rec.Stage())
+		}
+	}
+	stages = append(stages, coref.New(), quote.New())
+	p, err := pipeline.New(stages...)
 	if err != nil {
 		return err
 	}

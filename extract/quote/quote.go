@@ -275,7 +275,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 				return cand{}, false
 			}
 			p := v.low[i-1]
-			if !(pronouns[p] || advAux[p] || p == "to") {
+			if !(pronouns[p] || advAux[p] || p == "to" || i+1 < hi && v.low[i+1] == "that") {
 				return cand{}, false
 			}
 		}
@@ -299,6 +299,9 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		res.speaker = np
 		if i > lo && v.low[i-1] == "," {
 			res.q.Content = x.contentBefore(lo, i-1)
+			if e := x.clauseRest(int(np.End), hi); e > res.q.Content.End {
+				res.q.Content.End = e
+			}
 		} else {
 			a := int(np.End)
 			if a < hi && v.low[a] == "," {
@@ -326,7 +329,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 			subj = doc.Span{}
 		}
 	}
-	if subj.Len() == 0 {
+	if subj.Len() == 0 || x.badSubject(subj) {
 		return cand{}, false
 	}
 	res.speaker = subj
@@ -362,6 +365,9 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 					res.q.Content.End = int32(x.regs[last].Out)
 					res.q.ByteSpan.End = int32(x.regs[last].Close)
 				}
+			} else if e := x.clauseRest(startAfter, hi); e > res.q.Content.End {
+				// "C1, Smith said, C2": the attribution sits inside its content
+				res.q.Content.End = e
 			}
 			return x.finish(res)
 		}
@@ -487,6 +493,23 @@ func (x *extraction) contentAfter(a, hi int) doc.ByteSpan {
 		}
 	}
 	b := hi
+	// A coordinated attribution ends this one: "…, noting that …", "…
+	// and added that …".
+	for k := a + 2; k < hi-1; k++ {
+		w := v.low[k]
+		if (w == "," || w == "and" || w == "but" || w == ";") && x.tokReg[k] < 0 {
+			n := k + 1
+			for n < hi && advAux[v.low[n]] {
+				n++
+			}
+			if n < hi && x.tokReg[n] < 0 {
+				if c, ok := x.s.cues[v.low[n]]; ok && !c.weak && !c.ambiguous() && (w != "," || c.participle()) {
+					b = k
+					break
+				}
+			}
+		}
+	}
 	for b > a && v.isPunct(b-1) && x.regionCloseAt(b-1) < 0 {
 		b--
 	}
@@ -836,4 +859,50 @@ func (x *extraction) startsClause(r, lo int) bool {
 		return true
 	}
 	return x.regs[r].Open < int(x.d.Tokens[lo].Start)
+}
+
+// clauseRest returns the end of the content that goes on after an
+// attribution set off by commas ("C1, according to X, C2."), or 0 when the
+// sentence ends or another attribution follows.
+func (x *extraction) clauseRest(a, hi int) int32 {
+	v := x.v
+	k := a
+	for k < hi && v.low[k] != "," {
+		if v.low[k] == ";" || x.tokReg[k] >= 0 {
+			return 0
+		}
+		k++
+	}
+	k++
+	if k >= hi || x.tokReg[k] >= 0 {
+		return 0
+	}
+	if _, ok := x.s.cues[v.low[k]]; ok {
+		return 0
+	}
+	words := 0
+	for j := k; j < hi; j++ {
+		if !v.isPunct(j) {
+			words++
+		}
+	}
+	if words < 3 {
+		return 0
+	}
+	c := x.contentAfter(k, hi)
+	return c.End
+}
+
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.")
+
+// badSubject rejects noun phrases that cannot speak: times and dates
+// ("Friday", "last week") and all-capital datelines ("MYRTLE BEACH").
+func (x *extraction) badSubject(s doc.Span) bool {
+	v := x.v
+	h := v.low[s.End-1]
+	if timeWords[h] || months[h] || unicode.IsDigit(rune(h[0])) {
+		return true
+	}
+	t := x.d.SpanText(s)
+	return len(t) > 3 && strings.ToUpper(t) == t && strings.ToLower(t) != t
 }

@@ -160,7 +160,7 @@ func (v *view) nominal(i int) bool {
 	if v.isPunct(i) {
 		return w == "-" || w == "&"
 	}
-	if stops[w] && !v.isCap(i) {
+	if stops[w] || stops[strings.ToLower(w)] {
 		return false
 	}
 	if advAux[w] || strings.HasSuffix(w, "ly") && !v.isCap(i) {
