@@ -9,30 +9,45 @@
 //
 // How a sentence is coded:
 //
-//   - Noun phrases are coded first. An NP's own words (not those of its
-//     PP, SBAR, ... children) are matched against the actor dictionary
-//     (first actor, longest phrase, its code on the story date) and the
-//     agent dictionary (every agent phrase; [~X] appends X, [X~] prepends
-//     it); phrases may run on into the NP's PP ("Ministry of Silly
-//     Walks"). Agents without an actor give "---" plus the agent codes; an
-//     actor named only in a PP ("the ministry of Gondor") lends its code.
-//     NPs joined by CC, and nouns joined by CC inside one NP, are
-//     compounds; agent-only members share the actor of the others.
-//   - Every VP headed by a verb of the verb dictionary is coded. The
-//     block's patterns are tried in file order against the words after
-//     the verb (inside its VP) and before it (back to the sentence start);
-//     '_' requires adjacency, $ + % ^ bind to coded NPs, &SYN matches any
-//     synset member. The first match gives the code; else the verb's code,
-//     else the block's. "---" codes nothing; "a:b" codes a→b a and b→a b.
+//   - Refusals first: a discard phrase refuses the sentence
+//     (ErrSentenceDiscard, ErrStoryDiscard); a tree shaped
+//     (ROOT (NP (NP proper-noun ...) ...)) is a dateline (ErrDateline).
+//   - Comma-delimited clauses are dropped as PETRARCH's check_commas does
+//     (Options.Comma*): an initial clause, a terminal one, then clauses
+//     between two commas of one phrase, when their word count is within
+//     the limits. Commas inside noun phrases do not delimit clauses.
+//   - Noun phrases are coded. An NP's own words (not those of its PP,
+//     SBAR, ... children) are matched against the actor dictionary (first
+//     actor, longest phrase, its code on the story date) and the agent
+//     dictionary (every agent phrase; [~X] appends X, [X~] prepends it; a
+//     code already present is not repeated); phrases may run on into the
+//     NP's PP ("Ministry of Silly Walks"). Agents without an actor give
+//     "---" plus the agent codes; "of" lends the actor of its object to a
+//     bare head ("the ministry of Gondor"), any preposition to a head with
+//     agents ("lawmakers in Fornost"). NPs joined by CC, and nouns joined
+//     by CC inside one NP, are compounds; agent-only members share the
+//     actor of the others. An uncoded base NP is a null actor; with
+//     Options.NewActorLength a short standalone one is named by its text.
+//     Noun phrases in parentheses are skipped.
+//   - Every VP headed by a verb of the verb dictionary is coded, outermost
+//     first. The patterns of the verb's block(s) are tried in file order
+//     against the words after the verb (inside its VP) and before it (back
+//     to the sentence start); words match exactly (no stemming), '_'
+//     requires adjacency, $ + % ^ bind to noun phrases, &SYN matches any
+//     synset member (nested synsets included). The first match gives the
+//     code; else the verb's own code, else the block's. "---" codes
+//     nothing; "a:b" codes a→b a and b→a b. Once a verb with a code has
+//     been coded, the verbs inside its VP (its complement clauses) are not.
 //   - The source is the pattern's $ (or %), else the subject NP of the
-//     nearest clause (a pronoun defers to the first actor of the
-//     sentence; an uncoded noun subject gives no source). The target is
-//     the pattern's +, else the first coded NP after the verb whose code
-//     differs from the source's. Passive verbs with a "by" agent swap the
-//     two. A compound source with no target acts on itself.
-//   - With RequireDyad a missing actor drops the event; without it the
-//     actor is "---". Discard phrases refuse the sentence
-//     (ErrSentenceDiscard, ErrStoryDiscard).
+//     nearest clause (a pronoun defers to the subject of an enclosing
+//     clause; a sentence with no subject at all takes its first coded
+//     actor). The target is the pattern's +, else the first coded NP after
+//     the verb whose code differs from the source's, else the first
+//     uncoded one. A passive verb with a "by" agent takes it as source and
+//     its subject as target. A compound source with no coded target and a
+//     paired code acts on itself (every ordered pair of members).
+//   - An event needs a noun phrase on both sides. With RequireDyad both
+//     must be coded; without it an uncoded one is "---".
 //
 // Each Coded carries its evidence: Rule is the dictionary file:line of the
 // pattern or verb that fired, and the word spans of source, verb and target.

@@ -56,7 +56,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 			d.Events = d.Events[:0]
 			d.Mark(doc.LayerEvents)
 			return nil
-		case errors.Is(err, ErrSentenceDiscard):
+		case errors.Is(err, ErrSentenceDiscard), errors.Is(err, ErrDateline):
 			continue
 		case err != nil:
 			return err
