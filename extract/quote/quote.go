@@ -102,7 +102,18 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			}
 		}
 	}
+	// Short quoted terms, wherever they stand (scare quotes inside
+	// attributed content are terms too).
 	var terms []doc.ByteSpan
+	for _, r := range x.regs {
+		if r.Prev >= 0 || r.Next >= 0 {
+			continue
+		}
+		c := d.Text[r.In:r.Out]
+		if w := countWords(c); w > 0 && w <= 2 && !speechEnd(c) {
+			terms = append(terms, doc.ByteSpan{Start: int32(r.Open), End: int32(r.Close)})
+		}
+	}
 	for ri := 0; ri < len(x.regs); ri++ {
 		r := x.regs[ri]
 		if covered[ri] || r.Prev >= 0 {
@@ -119,8 +130,7 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			continue
 		}
 		if words <= 2 && !speechEnd(d.Text[content.Start:content.End]) {
-			terms = append(terms, doc.ByteSpan{Start: int32(r.Open), End: int32(r.Close)})
-			continue
+			continue // a quoted term
 		}
 		q := doc.Quote{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{Start: int32(r.Open), End: int32(x.regs[last].Close)}, Content: content}
 		// A quotation that follows an attribution in the same paragraph
@@ -670,6 +680,11 @@ func (x *extraction) npBackward(j, lo int) doc.Span {
 		}
 		if dets[w] && !v.isCap(p) || dets[w] && p == lo {
 			k = p
+			// "the leader of the Islamic Revolution"
+			if p-2 >= lo && v.low[p-1] == "of" && v.nominal(p-2) && !v.isPunct(p-2) && x.tokReg[p-2] < 0 {
+				k = p - 2
+				continue
+			}
 			break
 		}
 		if (w == "of" || w == "for" || w == "at") && (v.isCap(k) || dets[v.low[k]]) && k-1 > lo {
@@ -717,7 +732,7 @@ func (x *extraction) npForward(a, hi int) doc.Span {
 		if !v.nominal(k) || v.isPronoun(k) && k > a || dets[w] && k > a && !v.isPossessive(k-1) {
 			break
 		}
-		if x.s.cues[w].lemma != "" && k > a && !v.isCap(k) {
+		if c, ok := x.s.cues[w]; ok && k > a && !v.isCap(k) && !(c.ambiguous() && dets[v.low[k-1]]) {
 			break
 		}
 		k++

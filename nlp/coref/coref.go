@@ -181,6 +181,22 @@ func (s *Stage) Resolve(d *doc.Doc) []doc.Chain {
 			}
 		}
 	}
+	// Descriptions seen before any person was named ("The Iranian leader
+	// urges …" above "Sayyed Ali Khamenei said …") go to the most salient
+	// person of the article.
+	best := -1
+	for ci, c := range chains {
+		if c.label == "PER" && (best < 0 || c.count > chains[best].count) {
+			best = ci
+		}
+	}
+	if best >= 0 {
+		for mi := range ms {
+			if m := &ms[mi]; m.chain < 0 && m.kind == kindNominal && s.lx.roles[m.head] {
+				add(mi, best)
+			}
+		}
+	}
 	var out []doc.Chain
 	for _, c := range chains {
 		if len(c.name) == 0 {
@@ -458,6 +474,11 @@ func (s *Stage) mentions(d *doc.Doc) []mention {
 				continue
 			}
 			span := doc.Span{Start: int32(i), End: int32(j)}
+			// A modifier of a role noun ("the Iranian leader") is not a
+			// mention of its own.
+			if j == i+1 && j < int(sent.End) && s.lx.roles[low[j]] && !isCap(j) {
+				continue
+			}
 			// A sentence-initial function word is not part of a name.
 			if i == int(sent.Start) && s.lx.starters[w] {
 				if j == i+1 {
