@@ -74,6 +74,10 @@ func runCode(args []string, st streams) error {
 		}
 		issues := c.IssuesOf(t)
 		text := strings.Join(strings.Fields(rec.Text), " ")
+		if text == "" {
+			// No <Text>: the words of the parse stand for it.
+			text = event.TextOfTree(t)
+		}
 		if *format == "tsv" {
 			for _, e := range coded {
 				fmt.Fprintf(st.out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rec.Date.Format("20060102"), e.Source, e.Target, e.Code,

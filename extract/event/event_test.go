@@ -289,3 +289,52 @@ func TestCommaClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent codes the same trees from several goroutines and checks
+// the results equal the serial ones (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := testCoder(t)
+	parses := []string{
+		"(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (PP (IN for) (NP (NNP Minas) (NNP Tirith)))) (. .)))",
+		"(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor))) (VP (VBD renewed) (NP (JJ diplomatic) (NNS ties)))))",
+		"(ROOT (S (NP (NNP Gondor)) (VP (VBD was) (VP (VBN criticized) (PP (IN by) (NP (NNP Arnor)))))))",
+	}
+	var trees []*ptb.Tree
+	var want []string
+	day := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	key := func(evs []Coded) string {
+		var b strings.Builder
+		for _, e := range evs {
+			b.WriteString(e.Source + " " + e.Target + " " + e.Code + ";")
+		}
+		return b.String()
+	}
+	for _, p := range parses {
+		tr, err := ptb.Parse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, tr)
+		evs, _ := c.CodeTree(tr, day)
+		want = append(want, key(evs))
+	}
+	done := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				k := i % len(trees)
+				evs, _ := c.CodeTree(trees[k], day)
+				if got := key(evs); got != want[k] {
+					done <- got + " != " + want[k]
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}

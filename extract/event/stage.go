@@ -130,6 +130,17 @@ func byteSpan(d *doc.Doc, tokens []int, sp Span) doc.ByteSpan {
 
 var ptbEscapes = map[string]string{"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": "\"", "''": "\""}
 
+// TextOfTree returns the words of t joined by spaces, PTB escapes undone.
+func TextOfTree(t *ptb.Tree) string {
+	w := t.Words()
+	for i, x := range w {
+		if u, ok := ptbEscapes[x]; ok {
+			w[i] = u
+		}
+	}
+	return strings.Join(w, " ")
+}
+
 // DocFromTree builds a one-sentence Doc whose tokens are the leaves of t
 // found, in order, in text (PTB escapes undone); leaves not found in the
 // text get no token. It returns the doc and the leaf-to-token map.
