@@ -326,8 +326,8 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	// ("…, said Smith").
 	subj, comma := x.subjectBefore(i, lo)
 	inverted := false
-	if subj.Len() == 0 && i > lo && (v.low[i-1] == "," || x.regionCloseAt(i-1) >= 0) {
-		if np := x.npForward(cueEnd, hi); np.Len() > 0 && x.endsClause(int(np.End), hi) {
+	if subj.Len() == 0 && !c.participle() && i > lo && (v.low[i-1] == "," || x.regionCloseAt(i-1) >= 0) {
+		if np := x.npForward(cueEnd, hi); np.Len() > 0 && x.endsClause(int(np.End), hi) && !x.quoteFollows(int(np.End), hi) {
 			subj, inverted = np, true
 		}
 	}
@@ -356,8 +356,8 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	}
 	_ = comma
 	startAfter := x.skipRecipient(c, after, hi)
-	closes := x.endsClause(startAfter, hi)
-	if closes && before > lo {
+	closes := x.endsClause(startAfter, hi) && !x.quoteFollows(startAfter, hi)
+	if (closes || before > lo && x.regionCloseAt(before-1) >= 0) && before > lo {
 		p := before - 1
 		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
 			if r := x.regionCloseAt(p); r >= 0 && !x.startsClause(r, lo) {
@@ -920,4 +920,13 @@ func (x *extraction) badSubject(s doc.Span) bool {
 	}
 	t := x.d.SpanText(s)
 	return len(t) > 3 && strings.ToUpper(t) == t && strings.ToLower(t) != t
+}
+
+// quoteFollows reports whether a quotation opens at token a, after at most
+// a comma or colon ("said, “…”").
+func (x *extraction) quoteFollows(a, hi int) bool {
+	for a < hi && (x.v.low[a] == "," || x.v.low[a] == ":") {
+		a++
+	}
+	return a < len(x.tokReg) && x.regionOpenAt(a) >= 0
 }
