@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
 )
@@ -158,7 +159,20 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 		if words < 4 || titleLike(d.Text[content.Start:content.End]) {
 			continue
 		}
-		// A quotation standing alone continues the previous speaker.
+		// A quotation standing alone, as a sentence of its own, continues
+		// the previous speaker.
+		// A quotation inside a sentence is most often the subject's
+		// ("Trump called it “a disaster”").
+		if !x.standsAlone(r) {
+			o := x.tokAt(r.Open)
+			if si := d.SentenceOf(o); si >= 0 {
+				lo := int(d.Sents[si].Start)
+				if subj := x.npForward(lo, o); subj.Len() > 0 && !x.badSubject(subj) {
+					kept = append(kept, cand{q: q, speaker: subj, pos: o})
+					continue
+				}
+			}
+		}
 		if prev < 0 || q.Start-kept[prev].q.End > 1500 {
 			continue
 		}
@@ -929,4 +943,19 @@ func (x *extraction) quoteFollows(a, hi int) bool {
 		a++
 	}
 	return a < len(x.tokReg) && x.regionOpenAt(a) >= 0
+}
+
+// standsAlone reports whether quotation r opens a sentence or paragraph
+// (after a colon or dash at most), rather than sitting inside one.
+func (x *extraction) standsAlone(r region) bool {
+	t := strings.TrimRightFunc(x.d.Text[:r.Open], unicode.IsSpace)
+	if t == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case '\n', '.', '?', '!', ':', '”', '"', '—', '\'':
+		return true
+	}
+	return strings.HasSuffix(x.d.Text[:r.Open], "\n")
 }
