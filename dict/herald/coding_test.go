@@ -15,7 +15,7 @@ func TestCodesNewsSentences(t *testing.T) {
 	c := event.NewCoder(load(t), event.DefaultOptions())
 	date := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name, tree             string
+		name, tree            string
 		source, target, roots string // roots: acceptable root codes, "|"-separated
 	}{
 		{"slams Muslim states",
