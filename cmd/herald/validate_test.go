@@ -145,3 +145,31 @@ func TestCodeCommand(t *testing.T) {
 		t.Errorf("event = %+v", e)
 	}
 }
+
+func TestCodeStoryDiscard(t *testing.T) {
+	sent := func(id, extra string) string {
+		return `<Sentence date="20080804" id="` + id + `" source="AFP" sentence="True"><Text>x</Text>
+<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (PP (IN for) (NP (NNP Gondor)))) ` + extra + `(. .)))</Parse></Sentence>
+`
+	}
+	dir := writeFiles(t, map[string]string{
+		"CAMEO.verbpatterns.150430.txt": tinyVerbs, "Phoenix.Countries.actors.txt": tinyActors,
+		"Phoenix.International.actors.txt": "", "Phoenix.MilNonState.actors.txt": "",
+		"Phoenix.agents.txt": "MINISTER [~GOV]\n", "Phoenix.discards.txt": "+TYPHOON\n",
+		"Phoenix.IssueCoding.txt": "",
+		"in.xml":                  "<Sentences>\n" + sent("A_1", "") + sent("A_2", "(NP (NN typhoon)) ") + sent("B_1", "") + "</Sentences>",
+	})
+	var out, errb bytes.Buffer
+	if err := runCode([]string{"--dicts", dir, "--format", "tsv", filepath.Join(dir, "in.xml")}, streams{strings.NewReader(""), &out, &errb}); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	want := "20080804\tARN\tGON\t032\t\tB_1\tAFP\n20080804\tGON\tARN\t033\t\tB_1\tAFP\n"
+	if out.String() != want {
+		t.Errorf("story A must be dropped whole:\ngot  %q\nwant %q", out.String(), want)
+	}
+	for id, story := range map[string]string{"AFP0808020625_4": "AFP0808020625", "DEMO-02": "DEMO", "X": "X", "A_b": "A_b"} {
+		if got := storyOf(id); got != story {
+			t.Errorf("storyOf(%q) = %q, want %q", id, got, story)
+		}
+	}
+}
