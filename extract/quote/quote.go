@@ -49,6 +49,7 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 
 // cand is a candidate attribution.
 type cand struct {
+	split   bool // a quotation split by its attribution
 	q       doc.Quote
 	speaker doc.Span // token span of the speaker mention; empty when none
 	weak    bool
@@ -388,6 +389,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 					_, last := x.chain(x.regionOpenAt(k))
 					res.q.Content.End = int32(x.regs[last].Out)
 					res.q.ByteSpan.End = int32(x.regs[last].Close)
+					res.split = true
 				}
 			} else if e := x.clauseRest(startAfter, hi); e > res.q.Content.End {
 				// "C1, Smith said, C2": the attribution sits inside its content
@@ -428,7 +430,7 @@ func (x *extraction) finish(c cand) (cand, bool) {
 		}
 	}
 	if q.Kind == doc.QuoteMixed {
-		if x.fullyQuoted(q.Content) {
+		if c.split || x.fullyQuoted(q.Content) {
 			q.Kind = doc.QuoteDirect
 		}
 	}
@@ -695,7 +697,7 @@ func (x *extraction) npBackward(j, lo int) doc.Span {
 		if dets[w] && !v.isCap(p) || dets[w] && p == lo {
 			k = p
 			// "the leader of the Islamic Revolution"
-			if p-2 >= lo && v.low[p-1] == "of" && v.nominal(p-2) && !v.isPunct(p-2) && x.tokReg[p-2] < 0 {
+			if p-2 >= lo && (v.low[p-1] == "of" || v.low[p-1] == "for") && v.nominal(p-2) && !v.isPunct(p-2) && x.tokReg[p-2] < 0 {
 				k = p - 2
 				continue
 			}
@@ -745,6 +747,9 @@ func (x *extraction) npForward(a, hi int) doc.Span {
 		}
 		if !v.nominal(k) || v.isPronoun(k) && k > a || dets[w] && k > a && !v.isPossessive(k-1) {
 			break
+		}
+		if !v.tags && k > a && !v.isCap(k) && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break // most likely the verb after the subject
 		}
 		if c, ok := x.s.cues[w]; ok && k > a && !v.isCap(k) && !(c.ambiguous() && dets[v.low[k-1]]) {
 			break
