@@ -216,6 +216,7 @@ func TestIssues(t *testing.T) {
 n:teacher [TEACHERS]
 head start [EARLY]
 ~get head start
+bail+n:out [BAILOUT]
 </ISSUE>
 `)
 	if err != nil {
@@ -226,6 +227,12 @@ head start [EARLY]
 	}
 	if got := is.Code(strings.Fields("they get head start")); len(got) != 0 {
 		t.Errorf("excluded phrase coded %v", got)
+	}
+	if got := is.Code(strings.Fields("keep politics out of the games")); len(got) != 0 {
+		t.Errorf("joined phrase matched a part: %v", got)
+	}
+	if got := is.Code(strings.Fields("a bail outs plan")); strings.Join(got, ",") != "BAILOUT" {
+		t.Errorf("bail+n:out: %v", got)
 	}
 }
 

@@ -102,12 +102,12 @@ func ParseIssues(name, data string) (*Issues, error) {
 			e.Code = cs[0]
 		}
 		for _, w := range strings.Fields(strings.ToLower(rest)) {
-			infl := false
-			if i := strings.IndexByte(w, ':'); i >= 0 {
-				infl = true
-				w = w[i+1:]
-			}
 			for _, p := range strings.Split(w, "+") {
+				infl := false
+				if i := strings.IndexByte(p, ':'); i >= 0 {
+					infl = true
+					p = p[i+1:]
+				}
 				if p != "" {
 					e.Words = append(e.Words, p)
 					e.Inflect = append(e.Inflect, infl)
