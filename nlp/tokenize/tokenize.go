@@ -290,8 +290,8 @@ trail:
 				b = k
 				continue
 			}
-			if t.abbrevEnd(a, b) {
-				break trail
+			if t.abbrevEnd(a, b) || t.abbrevEnd(t.lastPart(a, b-1), b) {
+				break trail // U.S. and U.K.-U.S.
 			}
 			push(b-1, b)
 			b--
@@ -372,6 +372,17 @@ func (t *scanner) abbrevEnd(a, b int) bool {
 		return t.after(b) == afterWord
 	}
 	return t.after(b) == afterWord
+}
+
+// lastPart returns the start of the last part of s[a:b] after a hyphen or
+// slash, or a.
+func (t *scanner) lastPart(a, b int) int {
+	for k := b - 1; k > a; k-- {
+		if c := t.s[k]; c == '-' || c == '/' {
+			return k + 1
+		}
+	}
+	return a
 }
 
 // What follows a possible sentence end.
