@@ -26,9 +26,9 @@
 // next unit does not start with a lower-case letter (the rest of a broken
 // line), and either
 //
-//   - the next unit opens with a wire dateline ("LONDON, March 3 (Reuters)
-//     - ", "PARIS (AFP) - "), and both articles have some body (100
-//     characters); or
+//   - the next unit opens with a wire dateline, such as "LONDON, March 3
+//     (Reuters) - " or "PARIS (AFP) - ", and both articles have some body
+//     (100 characters); or
 //   - the unit before it ends a sentence (a wire sign-off such as "REUTER"
 //     may follow) and is not itself a headline; both articles have at least
 //     3 body paragraphs and 500 characters (so that the sections of one
