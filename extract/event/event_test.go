@@ -338,3 +338,35 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCode codes arbitrary trees: no panic, and every event's spans lie
+// inside the sentence with the verb between them.
+func FuzzCode(f *testing.F) {
+	f.Add("(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (PP (IN for) (NP (NNP Minas) (NNP Tirith)))) (. .)))")
+	f.Add("(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor))) (VP (VBD renewed) (NP (JJ diplomatic) (NNS ties)))))")
+	f.Add("(ROOT (S (NP (NNP Gondor)) (, ,) (S (VP (VBN criticized) (PP (IN by) (NP (NNP Arnor))))) (, ,) (VP (VBD was)) (. .)))")
+	f.Add("(ROOT (NP (NP (NNP X)) (: --) (S (NP (NNP Arnor)) (VP (VBD left)))))")
+	c := testCoder(f)
+	day := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		tr, err := ptb.Parse(s)
+		if err != nil {
+			return
+		}
+		evs, err := c.CodeTree(tr, day)
+		if err != nil {
+			return
+		}
+		n := len(tr.Leaves)
+		for _, e := range evs {
+			for _, sp := range []Span{e.Verb, e.SourceSpan, e.TargetSpan} {
+				if sp.Start < 0 || sp.End > n || sp.Start > sp.End {
+					t.Fatalf("span %+v outside %d words: %+v", sp, n, e)
+				}
+			}
+			if e.Verb.End <= e.Verb.Start || e.Code == "" || e.Source == "" || e.Target == "" {
+				t.Fatalf("incomplete event %+v", e)
+			}
+		}
+	})
+}
