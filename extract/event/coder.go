@@ -154,7 +154,7 @@ type actor struct {
 // by its own text ranks with the uncoded ones).
 func (u *unit) coded() bool {
 	for _, a := range u.actors {
-		if a.code != "" && !a.newActor {
+		if a.code != "" && a.code != "---" && !a.newActor {
 			return true
 		}
 	}

@@ -31,6 +31,7 @@ GONDOR [GON]
 GOLLUM
 	[HOB < 950601]
 	[HOBGOV >950601]
+BOROMIR [---]
 `
 
 const testAgents = `MINISTER [~GOV]
@@ -96,6 +97,21 @@ func TestCode(t *testing.T) {
 				t.Errorf("got %q, want %q", g, tc.want)
 			}
 		})
+	}
+}
+
+func TestNullActor(t *testing.T) {
+	c := testCoder(t)
+	const p = "(ROOT (S (NP (NNP Boromir)) (VP (VBD criticized) (NP (NNP Gondor)))))"
+	day := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	if evs, _ := c.Code(p, day); len(evs) != 0 {
+		t.Errorf("[---] actor coded under require_dyad: %+v", evs)
+	}
+	o := DefaultOptions()
+	o.RequireDyad = false
+	evs, _ := c.WithOptions(o).Code(p, day)
+	if len(evs) != 1 || evs[0].Source != "---" || evs[0].Target != "GON" {
+		t.Errorf("without require_dyad: %+v", evs)
 	}
 }
 

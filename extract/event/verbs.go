@@ -233,20 +233,20 @@ found:
 }
 
 func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, verb Span) {
-	if src.code == "" || tgt.code == "" {
-		if s.c.opt.RequireDyad {
-			return
-		}
-	}
-	if src.code != "" && src.code == tgt.code {
-		return
-	}
 	sc, tc := src.code, tgt.code
 	if sc == "" {
 		sc = "---"
 	}
 	if tc == "" {
 		tc = "---"
+	}
+	// A null actor (an uncoded phrase, or an actor coded [---]) stands
+	// only when dyads are not required.
+	if s.c.opt.RequireDyad && (sc == "---" || tc == "---") {
+		return
+	}
+	if sc != "---" && sc == tc {
+		return
 	}
 	add := func(a, b string, sa, sb Span, c string) {
 		if c == "---" || c == "" {
