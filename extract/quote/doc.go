@@ -15,7 +15,7 @@
 // the Speaker (the mention in the text, its resolved Name and actor Code).
 //
 //   - direct: the content is inside quotation marks. Straight and curly
-//     double marks, doubled apostrophes ('' and ``) and single marks used for
+//     double marks, doubled apostrophes (” and “) and single marks used for
 //     quotation (headlines) are paired within a paragraph; nested quotes stay
 //     inside the outer one. A quotation split by its attribution ("…," he
 //     said, "…") is one quotation whose content runs from the first part to
