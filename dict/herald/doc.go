@@ -19,8 +19,13 @@
 //	herald.discards.txt          sport, entertainment, weather and market
 //	                             stories that produce false events
 //
-// FS returns them as an fs.FS; the dict package reads them from there.
-// ActorFiles lists the actor files in load order.
+// FS returns them as an fs.FS; ActorFiles lists the actor files in load
+// order. Set parses them all into a dict.Set ready for the event coder:
+//
+//	set, err := herald.Set()
+//	coder := event.NewCoder(set, event.DefaultOptions())
+//
+// Loading takes about 15-30 ms and 4.5 MB (BenchmarkLoad).
 //
 // The country file is generated from Debian's iso-codes JSON and the table
 // tools/gendict/countries.tsv; after editing the table run

@@ -1,8 +1,6 @@
 package herald_test
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -11,43 +9,13 @@ import (
 	"github.com/herald-events/herald/dict/herald"
 )
 
-// load reads every Herald dictionary from the embedded FS with the dict
-// package's readers, failing the test on any malformed line.
+// load parses the embedded dictionaries, failing the test on any
+// malformed line.
 func load(t testing.TB) *dict.Set {
 	t.Helper()
-	fsys := herald.FS()
-	read := func(name string) string {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
-	s := &dict.Set{Actors: dict.NewActors()}
-	var errs dict.ErrorList
-	collect := func(err error) {
-		if err == nil {
-			return
-		}
-		var el dict.ErrorList
-		if errors.As(err, &el) {
-			errs = append(errs, el...)
-			return
-		}
-		t.Fatal(err)
-	}
-	var err error
-	s.Verbs, err = dict.ParseVerbs(herald.VerbsFile, read(herald.VerbsFile))
-	collect(err)
-	for _, f := range herald.ActorFiles {
-		collect(s.Actors.Parse(f, read(f)))
-	}
-	s.Agents, err = dict.ParseAgents(herald.AgentsFile, read(herald.AgentsFile))
-	collect(err)
-	s.Discards, err = dict.ParseDiscards(herald.DiscardsFile, read(herald.DiscardsFile))
-	collect(err)
-	if len(errs) > 0 {
-		t.Fatalf("%d malformed lines:\n%v", len(errs), errs)
+	s, err := herald.Set()
+	if err != nil {
+		t.Fatalf("loading the Herald dictionaries: %v", err)
 	}
 	return s
 }
