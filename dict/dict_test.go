@@ -326,3 +326,38 @@ func FuzzParseAgents(f *testing.F) {
 		_ = err
 	})
 }
+
+func FuzzParseDiscards(f *testing.F) {
+	f.Add("MONTHS LATER\n+World Golf Championships   # x\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDiscards("f.txt", s)
+		if d == nil {
+			t.Fatal("nil discards")
+		}
+		var el ErrorList
+		if err != nil && !errors.As(err, &el) {
+			t.Fatalf("error %v is not an ErrorList", err)
+		}
+		for _, e := range d.Entries {
+			if len(e.Words) == 0 {
+				t.Fatal("empty discard kept")
+			}
+		}
+		d.Match(strings.Fields(strings.ToUpper(s)))
+	})
+}
+
+func FuzzParseIssues(f *testing.F) {
+	f.Add("<ISSUE CATEGORY=\"E\" TYPE=\"ALL\">\nn:teacher [T]\n~get head start\nbail+n:out [B]\n</ISSUE>\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		is, err := ParseIssues("f.txt", s)
+		if is == nil {
+			t.Fatal("nil issues")
+		}
+		var el ErrorList
+		if err != nil && !errors.As(err, &el) {
+			t.Fatalf("error %v is not an ErrorList", err)
+		}
+		is.Code(strings.Fields(strings.ToLower(s)))
+	})
+}
