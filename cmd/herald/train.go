@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/nlp/lemma"
 	"github.com/herald-events/herald/nlp/tag"
 )
 
@@ -23,7 +24,9 @@ type trainer struct {
 // trainers lists the models "herald train" builds, one line each.
 var trainers = []trainer{
 	{"ner", "named-entity recognizer from IOB2 (UNER) with word classes from UD CoNLL-U", runTrainNER},
+	{"parse", "dependency parser from UD CoNLL-U (jackknifed tags)", runTrainParse},
 	{"tag", "part-of-speech tagger (XPOS+UPOS) from UD CoNLL-U", runTrainTag},
+	{"lemma", "lemmatizer tables from WordNet 3.0 and UD CoNLL-U", runTrainLemma},
 }
 
 func runTrain(args []string, st streams) error {
@@ -84,14 +87,24 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func runTrainTag(args []string, st streams) error {
-	fs := newFlags("train tag", "train tag --data DIR --out DIR [--iter N] [--seed N] [--prune W]", st)
+	fs := newFlags("train tag", "train tag --data DIR --out DIR [--wordnet DIR] [--iter N] [--seed N] [--prune W] [--passes 1|2]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (UD English EWT)")
 	out := fs.String("out", "nlp/tag/model", "directory to write tagger.bin.gz into")
-	iter := fs.Int("iter", 8, "training passes")
+	iter := fs.Int("iter", 10, "training iterations over the data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
-	prune := fs.Float64("prune", 0.02, "drop averaged weights smaller than this")
+	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this")
+	passes := fs.Int("passes", 2, "1: left to right; 2: a second pass also sees the first pass's tags to the right")
+	wn := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory for word-class features (Debian wordnet-base); empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	var lexicon map[string]uint8
+	if *wn != "" {
+		l, err := lemma.ReadWordNet(*wn)
+		if err != nil {
+			return err
+		}
+		lexicon = l.WordClasses()
 	}
 	if *data == "" {
 		fs.Usage()
@@ -107,7 +120,7 @@ func runTrainTag(args []string, st streams) error {
 	}
 	examples := tagExamples(sents)
 	t, err := tag.Train(examples, tag.TrainOptions{
-		Iterations: *iter, Seed: *seed, Prune: float32(*prune),
+		Iterations: *iter, Seed: *seed, Prune: float32(*prune), Passes: *passes, Lexicon: lexicon,
 		Progress: func(i int, acc float64) { fmt.Fprintf(st.err, "pass %d: train accuracy %.2f%%\n", i, 100*acc) },
 	})
 	if err != nil {
@@ -142,4 +155,52 @@ func tagExamples(sents []conllu.Sentence) []tag.Example {
 		out = append(out, ex)
 	}
 	return out
+}
+
+func runTrainLemma(args []string, st streams) error {
+	fs := newFlags("train lemma", "train lemma --data DIR --wordnet DIR --out DIR", st)
+	data := fs.String("data", "", "directory holding *-ud-train.conllu (UD English EWT)")
+	wn := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory (Debian package wordnet-base)")
+	out := fs.String("out", "nlp/lemma/data", "directory to write lemma.txt.gz into")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return errUsage
+	}
+	path, err := findConllu(*data, "-ud-train.conllu")
+	if err != nil {
+		return err
+	}
+	sents, err := readConllu(path)
+	if err != nil {
+		return err
+	}
+	l, err := lemma.ReadWordNet(*wn)
+	if err != nil {
+		return err
+	}
+	var examples []lemma.Example
+	for _, s := range sents {
+		for _, w := range s.Words {
+			examples = append(examples, lemma.Example{Word: w.Form, XPOS: w.XPOS, Lemma: w.Lemma})
+		}
+	}
+	if err := l.Learn(examples); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := l.WriteTables(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	dst := filepath.Join(*out, "lemma.txt.gz")
+	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %s and %d words of %s\n", dst, buf.Len(), *wn, len(examples), path)
+	return nil
 }

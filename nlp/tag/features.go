@@ -45,7 +45,67 @@ const (
 	tPrev1LowerP1
 	tSuf2P1
 	tPrev1Suf3
+	tSentCaseCap
+	tLowerM1P1
+	tLowerP1P2
+	tPrev1ShapeI
+	tPrev2LowerM1
+	tSuf2M1
+	tNextCap
+	tRight1
+	tRight2
+	tRight12
+	tLeftRight
+	tRight1Lower
+	tSelf1
+	tSelf1Lower
+	tRight1LowerP1
+	tAmb
+	tAmbPrev1
+	tAmbNext
+	tAmbM1
+	tAmbP1
+	tLex
+	tLexPrev1
+	tLexSuf3
+	tLexNext
+	tSelfRight1
+	tPrev1Self
+	tRight1Lex
+	tRight1Suf3
 )
+
+// numRight is the number of features extractRight writes.
+const numRight = 12
+
+// extractRight writes the features of the second pass, which sees the tags
+// the first pass gave to word i and the two words after it (first), after
+// the features of extract.
+func extractRight(out *[numFeatures + numRight]uint64, ws []wordInfo, first []uint16, i int, p1 uint64) {
+	r1, r2 := uint64(noTag+1), uint64(noTag+1)
+	lowerP1, lexP1, sufP1 := endWord.lower, endWord.lex, endWord.suf[2]
+	if i+1 < len(first) {
+		r1 = uint64(first[i+1])
+		lowerP1, lexP1, sufP1 = ws[i+1].lower, ws[i+1].lex, ws[i+1].suf[2]
+	}
+	if i+2 < len(first) {
+		r2 = uint64(first[i+2])
+	}
+	self := uint64(first[i])
+	o := out[numFeatures:]
+	o[0] = key(tRight1, r1, 0)
+	o[1] = key(tRight2, r2, 0)
+	o[2] = key(tRight12, r1, r2)
+	o[3] = key(tLeftRight, p1, r1)
+	o[4] = key(tRight1Lower, r1, ws[i].lower)
+	o[5] = key(tSelf1, self, 0)
+	o[6] = key(tSelf1Lower, self, ws[i].lower)
+	o[7] = key(tRight1LowerP1, r1, lowerP1)
+	o[8] = key(tSelfRight1, self, r1)
+	o[9] = key(tPrev1Self, p1, self)
+	o[10] = key(tRight1Lex, r1, lexP1)
+	o[11] = key(tRight1Suf3, r1, sufP1)
+}
 
 // Word flags folded into the tFlags feature.
 const (
@@ -130,6 +190,8 @@ type wordInfo struct {
 	pre                 [4]uint64
 	suf                 [4]uint64
 	shape, short, flags uint64
+	sure                uint16 // 1 + the class of a frequent unambiguous word; 0 otherwise
+	lex                 uint64 // word classes from the outside lexicon, with derived inflections
 }
 
 // shapeClass maps a rune to its shape character.
@@ -151,6 +213,40 @@ func shapeClass(r rune) rune {
 		return 'd'
 	}
 	return r
+}
+
+// sentenceCase classifies the capitalization of a sentence from its
+// analysed words: 0 no letters, 1 all lower case, 2 mixed, 3 most words
+// capitalized (headline style), 4 all capitals.
+func sentenceCase(ws []wordInfo) uint64 {
+	alpha, init, lower, allUp := 0, 0, 0, 0
+	for i := range ws {
+		f := ws[i].flags
+		if f&flagAlpha == 0 {
+			continue
+		}
+		alpha++
+		switch {
+		case f&flagAllUpper != 0:
+			allUp++
+			init++
+		case f&flagInitCap != 0:
+			init++
+		case f&flagUpper == 0:
+			lower++
+		}
+	}
+	switch {
+	case alpha == 0:
+		return 0
+	case lower == alpha:
+		return 1
+	case allUp == alpha || (alpha >= 3 && allUp*5 >= alpha*4):
+		return 4
+	case alpha >= 3 && init*4 >= alpha*3:
+		return 3
+	}
+	return 2
 }
 
 // analyze fills wi for word w, the i-th word of its sentence.
@@ -241,11 +337,11 @@ var (
 const noTag = 1 << 16 // tag value before the first word
 
 // numFeatures is the number of features extract writes.
-const numFeatures = 35
+const numFeatures = 46
 
 // extract writes the feature keys of word i into out, given the analysed
 // words of the sentence and the two previous predicted classes.
-func extract(out *[numFeatures]uint64, ws []wordInfo, i int, p1, p2 uint64) {
+func extract(out *[numFeatures + numRight]uint64, ws []wordInfo, i int, p1, p2, sentCase uint64) {
 	w := &ws[i]
 	m1, m2, n1, n2 := &startWord, &startWord, &endWord, &endWord
 	if i > 0 {
@@ -295,4 +391,119 @@ func extract(out *[numFeatures]uint64, ws []wordInfo, i int, p1, p2 uint64) {
 	out[32] = key(tPrev1LowerP1, p1, n1.lower)
 	out[33] = key(tSuf2P1, n1.suf[1], 0)
 	out[34] = key(tPrev1Suf3, p1, w.suf[2])
+	out[35] = key(tSentCaseCap, sentCase, w.flags&(flagFirst|flagInitCap|flagAllUpper))
+	out[36] = key(tLowerM1P1, m1.lower, n1.lower)
+	out[37] = key(tLowerP1P2, n1.lower, n2.lower)
+	out[38] = key(tPrev1ShapeI, p1, w.short)
+	out[39] = key(tPrev2LowerM1, p2, m1.lower)
+	out[40] = key(tSuf2M1, m1.suf[1], 0)
+	out[41] = key(tNextCap, w.flags&flagInitCap, n1.flags&(flagInitCap|flagAllUpper))
+	out[42] = key(tLex, w.lex, 0)
+	out[43] = key(tLexPrev1, w.lex, p1)
+	out[44] = key(tLexSuf3, w.lex, w.suf[2])
+	out[45] = key(tLexNext, w.lex, n1.lex)
+}
+
+// lexiconClass returns the outside-lexicon classes of w: bits 0-3 for w
+// itself (Lex*), and higher bits when w is a regular inflection of a word
+// of the lexicon: bit 4 plural noun, 5 verb -s, 6 verb -ed, 7 verb -ing,
+// 8 adjective -er/-est. Bit 9 marks a word of the lexicon at all.
+func (m *model) lexiconKey(h uint64) uint64 { return uint64(m.lexicon[h>>24<<24]) }
+
+func (m *model) lexiconClass(w string) uint64 {
+	if len(w) > 40 {
+		return 0
+	}
+	// Lower-case ASCII copy on the stack; other words only get a direct
+	// lookup.
+	var buf [40]byte
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if !ascii {
+		return m.lexiconKey(hashLower(w))
+	}
+	lw := buf[:len(w)]
+	h := func(b []byte, extra string) uint64 {
+		x := uint64(fnvOffset)
+		for _, c := range b {
+			x ^= uint64(c)
+			x *= fnvPrime
+		}
+		for i := 0; i < len(extra); i++ {
+			x ^= uint64(extra[i])
+			x *= fnvPrime
+		}
+		return m.lexiconKey(x)
+	}
+	cls := h(lw, "")
+	n := len(lw)
+	has := func(suf string) bool { return n > len(suf)+1 && string(lw[n-len(suf):]) == suf }
+	undoubled := func(stem []byte) []byte {
+		k := len(stem)
+		if k >= 3 && stem[k-1] == stem[k-2] {
+			return stem[:k-1]
+		}
+		return stem
+	}
+	if has("s") {
+		stem := lw[:n-1]
+		c := h(stem, "")
+		if has("es") {
+			c |= h(lw[:n-2], "")
+		}
+		if has("ies") {
+			c |= h(lw[:n-3], "y")
+		}
+		if c&uint64(LexNoun) != 0 {
+			cls |= 1 << 4
+		}
+		if c&uint64(LexVerb) != 0 {
+			cls |= 1 << 5
+		}
+	}
+	if has("ed") {
+		stem := lw[:n-2]
+		c := h(stem, "") | h(stem, "e") | h(undoubled(stem), "")
+		if has("ied") {
+			c |= h(lw[:n-3], "y")
+		}
+		if c&uint64(LexVerb) != 0 {
+			cls |= 1 << 6
+		}
+	}
+	if has("ing") {
+		stem := lw[:n-3]
+		c := h(stem, "") | h(stem, "e") | h(undoubled(stem), "")
+		if c&uint64(LexVerb) != 0 {
+			cls |= 1 << 7
+		}
+	}
+	if has("er") || has("est") {
+		k := 2
+		if has("est") {
+			k = 3
+		}
+		stem := lw[:n-k]
+		c := h(stem, "") | h(stem, "e") | h(undoubled(stem), "")
+		if stem[len(stem)-1] == 'i' {
+			c |= h(stem[:len(stem)-1], "y")
+		}
+		if c&uint64(LexAdj|LexAdv) != 0 {
+			cls |= 1 << 8
+		}
+	}
+	if cls != 0 {
+		cls |= 1 << 9
+	}
+	return cls
 }

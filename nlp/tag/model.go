@@ -13,16 +13,26 @@ import (
 )
 
 // modelMagic starts every model file (after gzip decompression).
-const modelMagic = "HERALD-TAG-1\n"
+const modelMagic = "HERALD-TAG-3\n"
 
-// model is a trained averaged perceptron in its compact run-time form: the
-// feature keys map to a run of (class, weight) entries.
+// model is a trained tagger in its compact run-time form: the classes and
+// one set of weights per pass.
 type model struct {
 	xpos, upos []string // per class
-	index      map[uint64]uint32
-	offs       []uint32 // entries of feature f are offs[f]:offs[f+1]
-	cls        []uint8
-	w          []float32
+	passes     []*weights
+	sure       map[uint64]uint16 // word hash -> 1 + class, for frequent unambiguous words
+	lexicon    map[uint64]uint8  // lower-case word hash -> Lex* classes of an outside dictionary
+}
+
+// weights are averaged perceptron weights of one pass, quantized to
+// integers. Each feature key maps, through an open-addressing table, to a
+// run of packed (class, weight) entries.
+type weights struct {
+	keys  []uint64 // feature keys, sorted
+	start []uint32 // entries of feature keys[f] are ent[start[f]:start[f+1]]
+	ent   []uint32 // class in the low 8 bits, weight*weightScale in the high 24 (signed)
+	mask  uint64
+	slots []uint64 // key>>32<<32 | (f+1), at key&mask or after it; 0 is empty
 }
 
 // entry is one feature weight for one class, used while building a model.
@@ -31,32 +41,86 @@ type entry struct {
 	w     float32
 }
 
-func newModel(xpos, upos []string, feats map[uint64][]entry) *model {
+const maxWeight = 1<<23 - 1
+
+func packEntry(c uint8, w int64) uint32 {
+	w = max(min(w, maxWeight), -maxWeight)
+	return uint32(int32(w)<<8) | uint32(c)
+}
+
+func newWeights(feats map[uint64][]entry) *weights {
 	keys := make([]uint64, 0, len(feats))
 	for k := range feats {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	m := &model{xpos: xpos, upos: upos, index: make(map[uint64]uint32, len(keys)), offs: make([]uint32, 1, len(keys)+1)}
-	for i, k := range keys {
-		m.index[k] = uint32(i)
+	m := &weights{keys: keys, start: make([]uint32, 1, len(keys)+1)}
+	for _, k := range keys {
 		for _, e := range feats[k] {
-			m.cls = append(m.cls, e.class)
-			m.w = append(m.w, quantize(e.w))
+			m.ent = append(m.ent, packEntry(e.class, int64(math.Round(float64(e.w)*weightScale))))
 		}
-		m.offs = append(m.offs, uint32(len(m.cls)))
+		m.start = append(m.start, uint32(len(m.ent)))
 	}
+	m.buildTable()
 	return m
+}
+
+// buildTable fills the lookup table from keys.
+func (m *weights) buildTable() {
+	size := 16
+	for size < 2*len(m.keys) {
+		size *= 2
+	}
+	m.mask = uint64(size - 1)
+	m.slots = make([]uint64, size)
+	for f, k := range m.keys {
+		i := k & m.mask
+		for m.slots[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = k>>32<<32 | uint64(f+1)
+	}
+}
+
+// find returns the entries of feature key k (nil when it has none). Keys
+// are compared on their high 32 bits within a probe run that starts at
+// their low bits, so a false match needs two keys agreeing on both.
+func (m *weights) find(k uint64) []uint32 {
+	i := k & m.mask
+	hi := k >> 32
+	for {
+		s := m.slots[i]
+		if s == 0 {
+			return nil
+		}
+		if s>>32 == hi {
+			f := uint32(s) - 1
+			return m.ent[m.start[f]:m.start[f+1]]
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// predict returns the best class for the feature keys; scores is scratch
+// space of one int per class.
+func (m *weights) predict(feats []uint64, scores []int32) int {
+	clear(scores)
+	for _, k := range feats {
+		for _, e := range m.find(k) {
+			scores[uint8(e)] += int32(e) >> 8
+		}
+	}
+	best := 0
+	for c, v := range scores {
+		if v > scores[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 // weightScale quantizes weights to 1/weightScale steps in the model file.
 const weightScale = 256
-
-// quantize rounds w to the precision the model file keeps, so that a
-// trained model and its reloaded copy tag alike.
-func quantize(w float32) float32 {
-	return float32(math.Round(float64(w)*weightScale)) / weightScale
-}
 
 // write writes m gzip-compressed. Equal models give equal bytes.
 func (m *model) write(w io.Writer) error {
@@ -75,21 +139,47 @@ func (m *model) write(w io.Writer) error {
 		str(m.xpos[i])
 		str(m.upos[i])
 	}
-	keys := make([]uint64, len(m.index))
-	for k, i := range m.index {
-		keys[i] = k
+	uv(uint64(len(m.passes)))
+	for _, p := range m.passes {
+		keys := p.keys
+		uv(uint64(len(keys)))
+		prev := uint64(0)
+		for f, k := range keys {
+			uv(k - prev)
+			prev = k
+			a, b := p.start[f], p.start[f+1]
+			uv(uint64(b - a))
+			for _, e := range p.ent[a:b] {
+				bw.WriteByte(uint8(e))
+				sv(int64(int32(e) >> 8))
+			}
+		}
 	}
-	uv(uint64(len(keys)))
+	lk := make([]uint64, 0, len(m.sure))
+	for k := range m.sure {
+		lk = append(lk, k)
+	}
+	slices.Sort(lk)
+	uv(uint64(len(lk)))
 	prev := uint64(0)
-	for f, k := range keys {
+	for _, k := range lk {
 		uv(k - prev)
 		prev = k
-		a, b := m.offs[f], m.offs[f+1]
-		uv(uint64(b - a))
-		for j := a; j < b; j++ {
-			bw.WriteByte(m.cls[j])
-			sv(int64(math.Round(float64(m.w[j]) * weightScale)))
-		}
+		uv(uint64(m.sure[k]))
+	}
+	lk = lk[:0]
+	for k := range m.lexicon {
+		lk = append(lk, k)
+	}
+	slices.Sort(lk)
+	uv(uint64(len(lk)))
+	prev = 0
+	for _, k := range lk {
+		// Keys are stored to 40 bits: collisions among a few hundred
+		// thousand words are then negligible, and the file stays small.
+		uv(k>>24 - prev)
+		prev = k >> 24
+		bw.WriteByte(m.lexicon[k])
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -106,7 +196,7 @@ func readModel(r io.Reader) (*model, error) {
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, errors.New("tag: model: not a tagger model")
+		return nil, errors.New("tag: model: not a tagger model (or an older format)")
 	}
 	var rerr error
 	uv := func() uint64 {
@@ -137,33 +227,95 @@ func readModel(r io.Reader) (*model, error) {
 		m.xpos = append(m.xpos, strings.Clone(str()))
 		m.upos = append(m.upos, strings.Clone(str()))
 	}
-	nf := uv()
-	if rerr != nil || nf > 1<<26 {
-		return nil, fmt.Errorf("tag: model: bad header: %v", rerr)
+	np := uv()
+	if rerr != nil || np == 0 || np > 2 {
+		return nil, fmt.Errorf("tag: model: bad header (%d passes): %v", np, rerr)
 	}
-	m.index = make(map[uint64]uint32, nf)
-	m.offs = make([]uint32, 1, nf+1)
+	for pass := range np {
+		nf := uv()
+		if rerr != nil || nf > 1<<26 {
+			return nil, fmt.Errorf("tag: model: pass %d: bad feature count: %v", pass, rerr)
+		}
+		p := &weights{keys: make([]uint64, 0, nf), start: make([]uint32, 1, nf+1)}
+		k := uint64(0)
+		for f := range nf {
+			k += uv()
+			n := uv()
+			if rerr != nil || n > nc {
+				return nil, fmt.Errorf("tag: model: pass %d: bad feature %d: %v", pass, f, rerr)
+			}
+			if f > 0 && k <= p.keys[f-1] {
+				return nil, fmt.Errorf("tag: model: pass %d: feature %d out of order", pass, f)
+			}
+			p.keys = append(p.keys, k)
+			for range n {
+				c, err := br.ReadByte()
+				if err != nil || uint64(c) >= nc {
+					return nil, fmt.Errorf("tag: model: pass %d: bad class in feature %d", pass, f)
+				}
+				x, err := binary.ReadVarint(br)
+				if err != nil {
+					return nil, fmt.Errorf("tag: model: pass %d: feature %d: %w", pass, f, err)
+				}
+				p.ent = append(p.ent, packEntry(c, x))
+			}
+			p.start = append(p.start, uint32(len(p.ent)))
+		}
+		p.buildTable()
+		m.passes = append(m.passes, p)
+	}
+	nl := uv()
+	if rerr != nil || nl > 1<<24 {
+		return nil, fmt.Errorf("tag: model: bad lexicon: %v", rerr)
+	}
+	m.sure = make(map[uint64]uint16, nl)
 	k := uint64(0)
-	for f := range nf {
+	for range nl {
 		k += uv()
-		n := uv()
-		if rerr != nil || n > nc {
-			return nil, fmt.Errorf("tag: model: bad feature %d: %v", f, rerr)
+		c := uv()
+		if rerr != nil || c == 0 || c > nc {
+			return nil, fmt.Errorf("tag: model: bad lexicon entry: %v", rerr)
 		}
-		m.index[k] = uint32(f)
-		for range n {
-			c, err := br.ReadByte()
-			if err != nil || uint64(c) >= nc {
-				return nil, fmt.Errorf("tag: model: bad class in feature %d", f)
-			}
-			x, err := binary.ReadVarint(br)
-			if err != nil {
-				return nil, fmt.Errorf("tag: model: feature %d: %w", f, err)
-			}
-			m.cls = append(m.cls, c)
-			m.w = append(m.w, float32(x)/weightScale)
+		m.sure[k] = uint16(c)
+	}
+	nx := uv()
+	if rerr != nil || nx > 1<<24 {
+		return nil, fmt.Errorf("tag: model: bad word classes: %v", rerr)
+	}
+	m.lexicon = make(map[uint64]uint8, nx)
+	k = 0
+	for range nx {
+		k += uv()
+		b, err := br.ReadByte()
+		if rerr != nil || err != nil {
+			return nil, fmt.Errorf("tag: model: bad word class entry: %v", rerr)
 		}
-		m.offs = append(m.offs, uint32(len(m.cls)))
+		m.lexicon[k<<24] = b
 	}
 	return m, nil
+}
+
+// pruned returns a copy of m without the features whose largest weight
+// magnitude is below min (in model units, 1/weightScale).
+func (m *weights) pruned(min int32) *weights {
+	feats := map[uint64][]entry{}
+	for f, k := range m.keys {
+		es := m.ent[m.start[f]:m.start[f+1]]
+		big := false
+		for _, e := range es {
+			if w := int32(e) >> 8; w >= min || w <= -min {
+				big = true
+				break
+			}
+		}
+		if !big {
+			continue
+		}
+		out := make([]entry, len(es))
+		for j, e := range es {
+			out[j] = entry{class: uint8(e), w: float32(int32(e)>>8) / weightScale}
+		}
+		feats[k] = out
+	}
+	return newWeights(feats)
 }

@@ -32,7 +32,9 @@ type Tagger struct {
 // scratch is the per-call working memory of Tag.
 type scratch struct {
 	ws     []wordInfo
-	scores []float32
+	scores []int32
+	first  []uint16
+	second []uint16
 	words  []string
 	xpos   []string
 	upos   []string
@@ -58,7 +60,7 @@ func Load(r io.Reader) (*Tagger, error) {
 
 func newTagger(m *model) *Tagger {
 	t := &Tagger{m: m}
-	t.scratch.New = func() any { return &scratch{scores: make([]float32, len(m.xpos))} }
+	t.scratch.New = func() any { return &scratch{scores: make([]int32, len(m.xpos))} }
 	return t
 }
 
@@ -78,53 +80,69 @@ func (t *Tagger) Tag(words []string, xpos, upos []string) {
 		return
 	}
 	s := t.scratch.Get().(*scratch)
-	s.ws = analyzeAll(s.ws, words)
-	m := t.m
-	var feats [numFeatures]uint64
-	p1, p2 := uint64(noTag), uint64(noTag)
-	for i := range words {
-		extract(&feats, s.ws, i, p1, p2)
-		c := m.predict(&feats, s.scores)
-		xpos[i], upos[i] = m.xpos[c], m.upos[c]
-		p2, p1 = p1, uint64(c)
+	s.ws = t.m.analyzeAll(s.ws, words)
+	s.first = grow(s.first, len(words))
+	s.second = grow(s.second, len(words))
+	cls := t.m.classes(s.ws, s.scores, s.first, s.second)
+	for i, c := range cls {
+		xpos[i], upos[i] = t.m.xpos[c], t.m.upos[c]
 	}
 	t.scratch.Put(s)
 }
 
+func grow(b []uint16, n int) []uint16 {
+	if cap(b) < n {
+		return make([]uint16, n, n+16)
+	}
+	return b[:n]
+}
+
+// classes tags the analysed words ws with every pass of m and returns the
+// classes of the last pass (first or second, which must be len(ws) long).
+func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) []uint16 {
+	sc := sentenceCase(ws)
+	var feats [numFeatures + numRight]uint64
+	p1, p2 := uint64(noTag), uint64(noTag)
+	for i := range ws {
+		c := ws[i].sure - 1
+		if ws[i].sure == 0 {
+			extract(&feats, ws, i, p1, p2, sc)
+			c = uint16(m.passes[0].predict(feats[:numFeatures], scores))
+		}
+		first[i] = c
+		p2, p1 = p1, uint64(c)
+	}
+	if len(m.passes) == 1 {
+		return first
+	}
+	p1, p2 = uint64(noTag), uint64(noTag)
+	for i := range ws {
+		c := ws[i].sure - 1
+		if ws[i].sure == 0 {
+			extract(&feats, ws, i, p1, p2, sc)
+			extractRight(&feats, ws, first, i, p1)
+			c = uint16(m.passes[1].predict(feats[:], scores))
+		}
+		second[i] = c
+		p2, p1 = p1, uint64(c)
+	}
+	return second
+}
+
 // analyzeAll analyses every word of a sentence into ws, reusing its storage.
-func analyzeAll(ws []wordInfo, words []string) []wordInfo {
+func (m *model) analyzeAll(ws []wordInfo, words []string) []wordInfo {
 	if cap(ws) < len(words) {
 		ws = make([]wordInfo, len(words)+16)
 	}
 	ws = ws[:len(words)]
 	for i, w := range words {
 		analyze(&ws[i], w, i)
+		ws[i].sure = m.sure[ws[i].word]
+		if len(m.lexicon) > 0 {
+			ws[i].lex = m.lexiconClass(w)
+		}
 	}
 	return ws
-}
-
-// predict returns the best class for the features; scores is scratch space
-// of one float per class.
-func (m *model) predict(feats *[numFeatures]uint64, scores []float32) int {
-	clear(scores)
-	for _, k := range feats {
-		f, ok := m.index[k]
-		if !ok {
-			continue
-		}
-		a, b := m.offs[f], m.offs[f+1]
-		cls, w := m.cls[a:b], m.w[a:b]
-		for j, c := range cls {
-			scores[c] += w[j]
-		}
-	}
-	best := 0
-	for c, v := range scores {
-		if v > scores[best] {
-			best = c
-		}
-	}
-	return best
 }
 
 // Stage returns the pipeline stage that tags every sentence of a Doc. It

@@ -18,10 +18,27 @@ type TrainOptions struct {
 	Iterations int     // passes over the data (default 8)
 	Seed       uint64  // shuffling seed (default 1)
 	Prune      float32 // drop averaged weights whose magnitude is below this (default 0.02)
+	Passes     int     // 1: left-to-right only; 2 (default): a second pass also sees the first pass's tags to the right
+	Folds      int     // jackknife folds for the second pass (default 4)
+	SureCount  int     // words seen at least this often with one class ... (default 20)
+	// Lexicon, when set, gives word classes of an outside dictionary:
+	// lower-case word -> set of LexNoun, LexVerb, LexAdj, LexAdv.
+	// The model keeps it (hashed) and also derives the classes of
+	// regular inflections (plurals, -ed, -ing, -er, -est) from it.
+	Lexicon   map[string]uint8
+	SureRatio float64 // ... in at least this share of their uses are tagged without a model (default 0.99)
 	// Progress, when set, is called after each pass with the pass number
 	// and the training accuracy of that pass.
 	Progress func(iter int, acc float64)
 }
+
+// Word classes of TrainOptions.Lexicon.
+const (
+	LexNoun uint8 = 1 << iota
+	LexVerb
+	LexAdj
+	LexAdv
+)
 
 // trainWeight is one (feature, class) weight with its averaging state.
 type trainWeight struct {
@@ -45,6 +62,21 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 	}
 	if opt.Prune == 0 {
 		opt.Prune = 0.02
+	}
+	if opt.Passes == 0 {
+		opt.Passes = 2
+	}
+	if opt.Passes < 1 || opt.Passes > 2 {
+		return nil, fmt.Errorf("tag: %d passes, want 1 or 2", opt.Passes)
+	}
+	if opt.SureCount <= 0 {
+		opt.SureCount = 20
+	}
+	if opt.SureRatio <= 0 {
+		opt.SureRatio = 0.99
+	}
+	if opt.Folds <= 1 {
+		opt.Folds = 4
 	}
 	// Classes, sorted for a stable numbering.
 	type pair struct{ x, u string }
@@ -96,10 +128,59 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		}
 	}
 
+	lexicon := make(map[uint64]uint8, len(opt.Lexicon))
+	for w, b := range opt.Lexicon {
+		if b != 0 {
+			lexicon[hashLower(w)>>24<<24] |= b
+		}
+	}
+	all := make([]int, len(examples))
+	for i := range all {
+		all[i] = i
+	}
+	m := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, all, opt), lexicon: lexicon}
+	if opt.Passes == 2 {
+		// Jackknife: tag each fold with a first pass trained on the other
+		// folds, so that the second pass learns from first-pass tags as
+		// noisy as those it will see on new text.
+		first := make([][]uint16, len(examples))
+		var ws []wordInfo
+		scores := make([]int32, len(pairs))
+		for fold := range opt.Folds {
+			var trainIdx, heldOut []int
+			for i := range examples {
+				if i%opt.Folds == fold {
+					heldOut = append(heldOut, i)
+				} else {
+					trainIdx = append(trainIdx, i)
+				}
+			}
+			fm := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, trainIdx, opt), lexicon: lexicon}
+			fm.passes = []*weights{newWeights(trainPass(examples, gold, trainIdx, nil, fm, len(pairs), opt, nil))}
+			for _, i := range heldOut {
+				ws = fm.analyzeAll(ws, examples[i].Words)
+				first[i] = make([]uint16, len(ws))
+				fm.classes(ws, scores, first[i], nil)
+			}
+		}
+		m.passes = []*weights{
+			newWeights(trainPass(examples, gold, all, nil, m, len(pairs), opt, nil)),
+			newWeights(trainPass(examples, gold, all, first, m, len(pairs), opt, opt.Progress)),
+		}
+	} else {
+		m.passes = []*weights{newWeights(trainPass(examples, gold, all, nil, m, len(pairs), opt, opt.Progress))}
+	}
+	return newTagger(m), nil
+}
+
+// trainPass trains the weights of one pass on the examples listed in idx.
+// With first (the first-pass classes of every example) it trains a second
+// pass.
+func trainPass(examples []Example, gold [][]uint8, idx []int, first [][]uint16, lx *model, nclasses int, opt TrainOptions, progress func(int, float64)) map[uint64][]entry {
 	index := map[uint64]int32{}
 	var weights [][]trainWeight
 	step := int32(0)
-	scores := make([]float32, len(pairs))
+	scores := make([]float32, nclasses)
 	update := func(k uint64, c uint8, delta float32) {
 		f, ok := index[k]
 		if !ok {
@@ -119,7 +200,7 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		}
 		weights[f] = append(ws, trainWeight{w: delta, ts: step, class: c})
 	}
-	predict := func(feats *[numFeatures]uint64) uint8 {
+	predict := func(feats []uint64) uint8 {
 		clear(scores)
 		for _, k := range feats {
 			if f, ok := index[k]; ok {
@@ -137,23 +218,33 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		return uint8(best)
 	}
 
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
+	order := append([]int(nil), idx...)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6865726c64))
 	var ws []wordInfo
-	var feats [numFeatures]uint64
+	var featArr [numFeatures + numRight]uint64
+	nf := numFeatures
+	if first != nil {
+		nf += numRight
+	}
+	feats := featArr[:nf]
 	for iter := 1; iter <= opt.Iterations; iter++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, ei := range order {
 			ex := examples[ei]
-			ws = analyzeAll(ws, ex.Words)
+			ws = lx.analyzeAll(ws, ex.Words)
+			sc := sentenceCase(ws)
 			p1, p2 := uint64(noTag), uint64(noTag)
 			for i := range ex.Words {
-				extract(&feats, ws, i, p1, p2)
-				guess := predict(&feats)
+				if ws[i].sure != 0 {
+					p2, p1 = p1, uint64(ws[i].sure-1)
+					continue
+				}
+				extract(&featArr, ws, i, p1, p2, sc)
+				if first != nil {
+					extractRight(&featArr, ws, first[ei], i, p1)
+				}
+				guess := predict(feats)
 				g := gold[ei][i]
 				step++
 				if guess != g {
@@ -169,21 +260,16 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 				p2, p1 = p1, uint64(guess)
 			}
 		}
-		if opt.Progress != nil {
-			opt.Progress(iter, float64(correct)/float64(total))
+		if progress != nil {
+			progress(iter, float64(correct)/float64(total))
 		}
 	}
 
-	// Average, prune and build the compact model.
-	keys := make([]uint64, 0, len(index))
-	for k := range index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	feats2 := make(map[uint64][]entry, len(keys))
-	for _, k := range keys {
+	// Average and prune.
+	out := make(map[uint64][]entry, len(index))
+	for k, f := range index {
 		var es []entry
-		for _, w := range weights[index[k]] {
+		for _, w := range weights[f] {
 			tot := w.total + float64(step-w.ts)*float64(w.w)
 			avg := float32(tot / float64(step))
 			if float32(math.Abs(float64(avg))) < opt.Prune {
@@ -193,8 +279,40 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		}
 		if len(es) > 0 {
 			slices.SortFunc(es, func(a, b entry) int { return int(a.class) - int(b.class) })
-			feats2[k] = es
+			out[k] = es
 		}
 	}
-	return newTagger(newModel(xpos, upos, feats2)), nil
+	return out
+}
+
+// buildSure finds the words of the examples of idx seen at least
+// opt.SureCount times whose commonest class has at least opt.SureRatio of
+// their uses, and maps their hashes to 1 + that class.
+func buildSure(examples []Example, gold [][]uint8, idx []int, opt TrainOptions) map[uint64]uint16 {
+	counts := map[uint64]map[uint8]int{}
+	for _, i := range idx {
+		for j, w := range examples[i].Words {
+			h := hashString(w)
+			c := counts[h]
+			if c == nil {
+				c = map[uint8]int{}
+				counts[h] = c
+			}
+			c[gold[i][j]]++
+		}
+	}
+	sure := map[uint64]uint16{}
+	for h, c := range counts {
+		n, best, bn := 0, uint8(0), 0
+		for cl, k := range c {
+			n += k
+			if k > bn || (k == bn && cl < best) {
+				best, bn = cl, k
+			}
+		}
+		if n >= opt.SureCount && float64(bn) >= opt.SureRatio*float64(n) {
+			sure[h] = uint16(best) + 1
+		}
+	}
+	return sure
 }
