@@ -346,13 +346,15 @@ func compose(base, prefix, suffix string) string {
 }
 
 // makeActor composes an actor code from a base code and agents.
+// Agents apply in text order, each prefix agent going in front of the
+// code built so far; an agent whose code is already in it adds nothing.
 func makeActor(base, pre, suf string, ags []agentCode, span Span) actor {
 	for _, a := range ags {
-		if strings.Contains(base+pre+suf, a.code) {
+		if strings.Contains(pre+base+suf, a.code) {
 			continue
 		}
 		if a.prefix {
-			pre += a.code
+			pre = a.code + pre
 		} else {
 			suf += a.code
 		}
