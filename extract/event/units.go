@@ -315,25 +315,7 @@ type agentCode struct {
 	prefix bool
 }
 
-func joinPrefix(ags []agentCode) string {
-	var b strings.Builder
-	for _, a := range ags {
-		if a.prefix {
-			b.WriteString(a.code)
-		}
-	}
-	return b.String()
-}
 
-func joinSuffix(ags []agentCode) string {
-	var b strings.Builder
-	for _, a := range ags {
-		if !a.prefix {
-			b.WriteString(a.code)
-		}
-	}
-	return b.String()
-}
 
 func compose(base, prefix, suffix string) string {
 	if base == "" {
