@@ -42,9 +42,12 @@ func Sentences(text string, toks []doc.Token, dst []doc.Span) []doc.Span {
 	start := 0
 	n := len(toks)
 	for i := 0; i < n; i++ {
-		if i > start && lineBreak(text, toks[i-1], toks[i]) {
-			dst = append(dst, doc.Span{Start: int32(start), End: int32(i)})
-			start = i
+		if i > start {
+			gap := toks[i].Start - toks[i-1].End
+			if (gap > 1 || gap == 1 && isBreak(text[toks[i].Start-1])) && lineBreak(text, toks[i-1], toks[i]) {
+				dst = append(dst, doc.Span{Start: int32(start), End: int32(i)})
+				start = i
+			}
 		}
 		if end := sentenceEnd(text, toks, i); end > i {
 			dst = append(dst, doc.Span{Start: int32(start), End: int32(end)})
@@ -85,6 +88,10 @@ func lineBreak(text string, prev, next doc.Token) bool {
 	return !(unicode.IsLetter(p) || unicode.IsDigit(p) || p == ',')
 }
 
+// isBreak reports whether the single byte c between two tokens is a line
+// break.
+func isBreak(c byte) bool { return c == '\n' || c == '\r' }
+
 // Kinds of sentence-final token.
 const (
 	notFinal = iota
@@ -94,6 +101,14 @@ const (
 )
 
 func finalKind(w string) int {
+	if w == "" {
+		return notFinal
+	}
+	switch w[len(w)-1] {
+	case '.', '!', '?', "…"[2]:
+	default:
+		return notFinal
+	}
 	switch {
 	case w == "." || w == "!" || w == "?":
 		return stop

@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
 )
@@ -14,16 +15,35 @@ func (t *scanner) core(a, b int) {
 		return
 	}
 	s := t.s
+	// most cores are plain ASCII words
+	i := a
+	for i < b && s[i] < utf8.RuneSelf && class[s[i]]&(clLetter|clDigit) != 0 {
+		i++
+	}
+	if i == b {
+		t.word(a, b)
+		return
+	}
 	if t.whole(a, b) {
 		t.emit(a, b)
 		return
 	}
-	ps, i := a, a
+	ps := a
 	for i < b {
-		r, n := decode(s, i)
-		if isWordRune(r) {
-			i += n
-			continue
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if class[c]&(clLetter|clDigit) != 0 || c == '_' {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
 		}
 		switch {
 		case r == '.':
@@ -302,6 +322,24 @@ var splits = map[string]int{
 	"youre": 3, "theyre": 4, "thats": 4, "whats": 4, "theres": 5, "heres": 4, "im": 1,
 }
 
+// mayContract reports whether a word ending in the letters x, y may be one
+// of splits.
+func mayContract(x, y byte) bool {
+	switch y {
+	case 't':
+		return x == 'o' || x == 'n'
+	case 'a':
+		return x == 'n' || x == 't'
+	case 'e':
+		return x == 'r'
+	case 's':
+		return x == 't' || x == 'e'
+	case 'm':
+		return x == 'i'
+	}
+	return false
+}
+
 // units are the unit words split from a number written against them
 // (5pm, 4.5bn, 35mm), in lower case.
 var units = map[string]bool{
@@ -321,7 +359,7 @@ func (t *scanner) word(a, b int) {
 	}
 	s := t.s
 	var buf [8]byte
-	if isASCIILetter(s[a]) {
+	if isASCIILetter(s[a]) && b-a >= 2 && b-a <= 8 && mayContract(s[b-2]|0x20, s[b-1]|0x20) {
 		if l, ok := lower(buf[:], s[a:b]); ok {
 			if k := splits[l]; k > 0 && (l != "im" || s[a+1] == 'm') {
 				t.emit(a, a+k)

@@ -59,7 +59,7 @@
 //
 // URLs, e-mail addresses, @handles, #hashtags and common emoticons are one
 // token each. Runs of the same punctuation are one token ("...", "?!",
-// "--", "''", ">>", "***").
+// "--", ">>", "***", doubled quote marks).
 //
 // # Evaluation
 //

@@ -222,6 +222,12 @@ func IsEmoticon(w string) bool { return len(w) <= 3 && emoticons[w] }
 // chunk tokenizes s[a:b], a run of characters without white space.
 func (t *scanner) chunk(a, b int) {
 	s := t.s
+	if c := s[a]; c < utf8.RuneSelf && class[c]&(clLetter|clDigit) != 0 {
+		if c1 := s[b-1]; c1 < utf8.RuneSelf && class[c1]&(clLetter|clDigit) != 0 {
+			t.core(a, b) // no outer punctuation: the common case
+			return
+		}
+	}
 	if b-a <= 3 && emoticons[s[a:b]] {
 		t.emit(a, b)
 		return
