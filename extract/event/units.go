@@ -315,8 +315,6 @@ type agentCode struct {
 	prefix bool
 }
 
-
-
 func compose(base, prefix, suffix string) string {
 	if base == "" {
 		base = "---"
