@@ -151,3 +151,37 @@ func TestCommittedFileIsCurrent(t *testing.T) {
 		t.Error("dict/herald/herald.countries.actors.txt is stale: run go generate ./dict/herald")
 	}
 }
+
+// FuzzParseTable checks that any table text either parses into rows with
+// well-formed codes or fails with positioned errors, and never panics.
+func FuzzParseTable(f *testing.F) {
+	data, _ := os.ReadFile("testdata/countries.tsv")
+	f.Add(string(data))
+	f.Add("IRN\tIRN\t-\t-\t-\n+KSV\tKSV\t-\t-\t-\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rows, err := parseTable("f.tsv", strings.NewReader(in))
+		if err != nil {
+			if !strings.Contains(err.Error(), "f.tsv") && !strings.Contains(err.Error(), "token too long") {
+				t.Errorf("error without position: %v", err)
+			}
+			return
+		}
+		for _, r := range rows {
+			if !isCode(r.code) || len(r.code) != 3 || len(r.alpha3) != 3 {
+				t.Errorf("bad row accepted: %+v", r)
+			}
+		}
+	})
+}
+
+// FuzzParseISO checks that the iso-codes reader never panics.
+func FuzzParseISO(f *testing.F) {
+	data, _ := os.ReadFile("testdata/iso_3166-1.json")
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		cs, err := parseISO(in)
+		if err == nil && len(cs) == 0 {
+			t.Error("no error and no entries")
+		}
+	})
+}
