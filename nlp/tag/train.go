@@ -15,20 +15,27 @@ type Example struct {
 
 // TrainOptions control Train. The zero value uses the defaults.
 type TrainOptions struct {
-	Iterations int     // passes over the data (default 8)
+	Iterations int     // passes over the data (default 10)
 	Seed       uint64  // shuffling seed (default 1)
-	Prune      float32 // drop averaged weights whose magnitude is below this (default 0.02)
-	Passes     int     // 1: left-to-right only; 2 (default): a second pass also sees the first pass's tags to the right
+	Prune      float32 // drop averaged weights whose magnitude is below this (default 0.05)
+	Passes     int     // 1: left to right only; 2 (default): a second pass also sees the first pass's tags to the right
 	Folds      int     // jackknife folds for the second pass (default 4)
-	SureCount  int     // words seen at least this often with one class ... (default 20)
+	// Words seen at least SureCount times (default 20) with one class in
+	// at least SureRatio of their uses (default 0.99) get that class
+	// without scoring.
+	SureCount int
+	SureRatio float64
 	// Lexicon, when set, gives word classes of an outside dictionary:
 	// lower-case word -> set of LexNoun, LexVerb, LexAdj, LexAdv.
 	// The model keeps it (hashed) and also derives the classes of
 	// regular inflections (plurals, -ed, -ing, -er, -est) from it.
-	Lexicon   map[string]uint8
-	SureRatio float64 // ... in at least this share of their uses are tagged without a model (default 0.99)
-	// Progress, when set, is called after each pass with the pass number
-	// and the training accuracy of that pass.
+	Lexicon map[string]uint8
+	// LexiconOf, when Lexicon is nil, takes the word classes of another
+	// tagger's model (such as the embedded one from New), so that a model
+	// trained on other data sees the same dictionary.
+	LexiconOf *Tagger
+	// Progress, when set, is called after each iteration of the last
+	// model trained with the iteration number and its training accuracy.
 	Progress func(iter int, acc float64)
 }
 
@@ -55,13 +62,13 @@ type trainWeight struct {
 // the same examples and options give the same model.
 func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 	if opt.Iterations <= 0 {
-		opt.Iterations = 8
+		opt.Iterations = 10
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
 	if opt.Prune == 0 {
-		opt.Prune = 0.02
+		opt.Prune = 0.05
 	}
 	if opt.Passes == 0 {
 		opt.Passes = 2
@@ -133,6 +140,9 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		if b != 0 {
 			lexicon[hashLower(w)>>24<<24] |= b
 		}
+	}
+	if opt.Lexicon == nil && opt.LexiconOf != nil {
+		lexicon = opt.LexiconOf.m.lexicon
 	}
 	all := make([]int, len(examples))
 	for i := range all {
