@@ -102,10 +102,6 @@ func (t *scanner) core(a, b int) {
 			i, ps = e, e
 		case r == '-':
 			e := t.run(i, b, '-')
-			if e-i == 1 && i == a && e < b && isDigit(s[e]) {
-				i = e // a negative number: -2.5
-				continue
-			}
 			if e-i == 1 && i > ps && e < b && t.wordAt(e, b) && t.keepHyphen(ps, i, b) {
 				i = e
 				continue

@@ -46,7 +46,8 @@
 // Numbers keep their decimal point, thousands separators and time colons
 // (3.5, 1,000, 10:30); currency signs are split off ($|4.5|bn) and so are
 // units written against a number (5|pm, 35|mm), but not ordinals and
-// decades (3rd, 1980s). A leading minus stays with its number.
+// decades (3rd, 1980s). A minus sign is split from its number, as in
+// EWT.
 //
 // A full stop stays with an abbreviation: titles (Mr., Gen., Sen.), company
 // words (Inc., Corp., Ltd.), months (Jan.), Latin (etc., e.g.), initials

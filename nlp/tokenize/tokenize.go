@@ -255,9 +255,6 @@ lead:
 				break lead
 			}
 		case isDashRune(r):
-			if r == '-' && a+1 < b && (isDigit(s[a+1]) || s[a+1] == '.' && a+2 < b && isDigit(s[a+2])) {
-				break lead // a negative number
-			}
 			n = t.run(a, b, r) - a
 		case r == '+' && a+1 < b && isDigit(s[a+1]):
 			break lead // +1 713 ...

@@ -34,7 +34,7 @@ func TestTokens(t *testing.T) {
 		{"month", "On Jan. 5 it fell.", "On | Jan. | 5 | it | fell | ."},
 		{"number abbreviation", "No. 5 won. I said no.", "No. | 5 | won | . | I | said | no | ."},
 		{"initials", "J. R. R. Tolkien wrote it.", "J. | R. | R. | Tolkien | wrote | it | ."},
-		{"numbers", "It cost $4.5bn, 1,000 dlrs, 3.5 pct or -2.5%.", "It | cost | $ | 4.5 | bn | , | 1,000 | dlrs | , | 3.5 | pct | or | -2.5 | % | ."},
+		{"numbers", "It cost $4.5bn, 1,000 dlrs, 3.5 pct or -2.5%.", "It | cost | $ | 4.5 | bn | , | 1,000 | dlrs | , | 3.5 | pct | or | - | 2.5 | % | ."},
 		{"times and dates", "At 10:30am on 9/11/2001 and 5pm.", "At | 10:30 | am | on | 9/11/2001 | and | 5 | pm | ."},
 		{"ordinals and decades", "The 3rd time in the 1980s.", "The | 3rd | time | in | the | 1980s | ."},
 		{"ellipsis", "Wait... what? Well…", "Wait | ... | what | ? | Well | …"},
