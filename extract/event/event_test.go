@@ -78,6 +78,8 @@ func TestCode(t *testing.T) {
 			[]string{"HOBGOV GON 121 verbs.txt:5"}},
 		{"compound source acts on itself", "(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NNP Gondor))) (VP (VBD renewed) (NP (JJ diplomatic) (NNS ties)))))", day,
 			[]string{"ARN GON 064 verbs.txt:9", "GON ARN 064 verbs.txt:9"}},
+		{"agents shared across a compound", "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor) (NNS ministers)) (VP (VBD left) (PP (IN for) (NP (NNP Gollum))))))", day,
+			[]string{"ARNGOV HOB 032 verbs.txt:3", "HOB ARNGOV 033 verbs.txt:3", "GONGOV HOB 032 verbs.txt:3", "HOB GONGOV 033 verbs.txt:3"}},
 		{"passive with by", "(ROOT (S (NP (NNP Gondor)) (VP (VBD was) (VP (VBN criticized) (PP (IN by) (NP (NNP Arnor)))))))", day,
 			[]string{"ARN GON 121 verbs.txt:5"}},
 		{"null block without pattern", "(ROOT (S (NP (NNP Arnor)) (VP (VBD renewed) (NP (NNP Gondor)))))", day, nil},

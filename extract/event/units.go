@@ -198,6 +198,13 @@ func (s *sentence) codeNP(node int) int {
 			}
 		}
 	}
+	// The agents of the last of several actors are shared by the actors
+	// before it that have none: "the Gondor, Osgiliath and Arnor
+	// governments".
+	var shared []agentCode
+	if last := codes[len(codes)-1]; len(segs) > 1 && last.bases != nil {
+		shared = last.agents
+	}
 	var acts []actor
 	for i, sc := range codes {
 		if !sc.ok && len(segs) > 1 {
@@ -205,8 +212,12 @@ func (s *sentence) codeNP(node int) int {
 		}
 		switch {
 		case sc.bases != nil:
+			ags := sc.agents
+			if len(ags) == 0 {
+				ags = shared
+			}
 			for _, b := range sc.bases {
-				acts = append(acts, makeActor(b, "", "", sc.agents, span))
+				acts = append(acts, makeActor(b, "", "", ags, span))
 			}
 		case anyActor >= 0:
 			// A segment of agents only shares the actor and the leading
