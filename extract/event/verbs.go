@@ -201,10 +201,10 @@ found:
 			tgtU = s.findTarget(lower, srcU)
 		}
 	}
-	// A compound source with no coded target and a paired code acts on
-	// itself: "Gondor and Osgiliath renewed ties" [064:064] codes both
-	// directions between its members.
-	if srcU >= 0 && len(s.units[srcU].actors) > 1 && strings.IndexByte(code, ':') >= 0 && (tgtU < 0 || !s.units[tgtU].coded()) {
+	// A compound source with no coded target acts on itself when the code
+	// is paired or the pattern's % asked for it: "Gondor and Osgiliath
+	// renewed ties" [064:064] codes both directions between its members.
+	if srcU >= 0 && len(s.units[srcU].actors) > 1 && (strings.IndexByte(code, ':') >= 0 || m.comp >= 0) && (tgtU < 0 || !s.units[tgtU].coded()) {
 		tgtU = srcU
 	}
 	// An event needs a noun phrase on both sides, coded or not.
