@@ -26,7 +26,8 @@
 //     bare head ("the ministry of Gondor"), any preposition to a head with
 //     agents ("lawmakers in Fornost"). NPs joined by CC, and nouns joined
 //     by CC inside one NP, are compounds; agent-only members share the
-//     actor of the others. An uncoded base NP is a null actor; with
+//     actor of the others, and actors without agents share the agents of
+//     the last actor ("the Gondor and Arnor governments"). An uncoded base NP is a null actor; with
 //     Options.NewActorLength a short standalone one is named by its text.
 //     Noun phrases in parentheses are skipped.
 //   - Every VP headed by a verb of the verb dictionary is coded, outermost
@@ -44,8 +45,9 @@
 //     actor). The target is the pattern's +, else the first coded NP after
 //     the verb whose code differs from the source's, else the first
 //     uncoded one. A passive verb with a "by" agent takes it as source and
-//     its subject as target. A compound source with no coded target and a
-//     paired code acts on itself (every ordered pair of members).
+//     its subject as target. A compound source with no coded target acts
+//     on itself (every ordered pair of members) when the code is paired or
+//     the pattern bound it with %.
 //   - An event needs a noun phrase on both sides. With RequireDyad both
 //     must be coded; without it an uncoded one is "---".
 //
