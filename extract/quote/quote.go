@@ -53,6 +53,7 @@ type cand struct {
 	q       doc.Quote
 	speaker doc.Span // token span of the speaker mention; empty when none
 	weak    bool
+	tier    int // conflict priority: 0 core speech verbs, 1 other speech verbs, 2 cognition verbs
 	pos     int // token index of the cue, for ordering
 	regions []int
 }
@@ -76,9 +77,10 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 	// Keep one attribution per stretch of text: speech verbs before
 	// cognition verbs, then text order (an outer attribution comes first).
 	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].weak != cands[j].weak {
-			return !cands[i].weak
+		if cands[i].tier != cands[j].tier {
+			return cands[i].tier < cands[j].tier
 		}
+
 		return cands[i].pos < cands[j].pos
 	})
 	var kept []cand
@@ -312,7 +314,13 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		}
 	}
 	cueSpan := doc.Span{Start: int32(i), End: int32(cueEnd)}
-	res := cand{pos: i, weak: c.weak}
+	res := cand{pos: i, weak: c.weak, tier: 1}
+	switch {
+	case c.weak:
+		res.tier = 2
+	case according || core[c.lemma]:
+		res.tier = 0
+	}
 	res.q.Cue = x.bytes(cueSpan)
 
 	if according {
@@ -412,7 +420,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 // ones.
 func (x *extraction) finish(c cand) (cand, bool) {
 	q := &c.q
-	if q.Content.End-q.Content.Start < 2 || countWords(x.d.Text[q.Content.Start:q.Content.End]) < 2 {
+	if n := countWords(x.d.Text[q.Content.Start:q.Content.End]); n == 0 || n < 2 && !x.inRegion(q.Content) {
 		return cand{}, false
 	}
 	// Kind: inside one quotation (chain) is direct; touching one is mixed.
@@ -532,6 +540,19 @@ func (x *extraction) contentAfter(a, hi int) doc.ByteSpan {
 				if c, ok := x.s.cues[v.low[n]]; ok && !c.weak && !c.ambiguous() && (w != "," || c.participle()) {
 					b = k
 					break
+				}
+			}
+			// "…, Bolton said"
+			if w == "," && n < hi {
+				if np := x.npForward(n, hi); np.Len() > 0 && np.Len() <= 5 {
+					e := int(np.End)
+					for e < hi && advAux[v.low[e]] {
+						e++
+					}
+					if c, ok := x.s.cues[v.low[min(e, hi-1)]]; ok && e < hi && !c.weak && !c.ambiguous() {
+						b = k
+						break
+					}
 				}
 			}
 		}
@@ -964,3 +985,19 @@ func (x *extraction) standsAlone(r region) bool {
 	}
 	return strings.HasSuffix(x.d.Text[:r.Open], "\n")
 }
+
+// core lists the verbs of plain reporting, which win over other cues when
+// two attributions overlap.
+var core = set("say", "tell", "add", "write", "ask", "report", "explain", "continue", "reply", "respond", "tweet", "note", "argue", "insist")
+
+// inRegion reports whether span s lies inside one quotation.
+func (x *extraction) inRegion(s doc.ByteSpan) bool {
+	for _, r := range x.regs {
+		if r.In <= int(s.Start) && int(s.End) <= r.Out {
+			return true
+		}
+	}
+	return false
+}
+
+
