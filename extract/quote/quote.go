@@ -291,7 +291,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
-		if v.tags {
+		if v.tags && c.ambiguous() {
 			if !strings.HasPrefix(x.d.Tokens[i].Tag, "VB") {
 				return cand{}, false
 			}
