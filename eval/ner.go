@@ -108,7 +108,9 @@ type NEROptions struct {
 }
 
 // NER scores named-entity recognition on the IOB2 file at goldPath with
-// exact-span precision, recall and F1 over the labels of the file. Mentions
+// exact-span precision, recall and F1 over the labels of the file. The
+// sentences of one document ("# newdoc id") are recognised together, as
+// ner.Recognizer.RecognizeDoc does. Mentions
 // are compared in the Universal NER types (PER, ORG, LOC): GPE predictions
 // count as LOC and NORP ones are left out.
 func NER(goldPath string, opt NEROptions) (NERResult, error) {
@@ -135,22 +137,36 @@ func NER(goldPath string, opt NEROptions) (NERResult, error) {
 		}
 	}
 	var res NERResult
+	// score recognises the sentences idx (in file order) document by
+	// document and scores them.
 	score := func(rec *ner.Recognizer, idx []int) {
-		for _, i := range idx {
-			s := sents[i]
-			t0 := time.Now()
-			pred := rec.Recognize(s.Words, xpos[i])
-			res.Time += time.Since(t0)
-			coarse := pred[:0]
-			for _, m := range pred {
-				if l, ok := ner.Coarse(m.Label); ok {
-					m.Label = l
-					coarse = append(coarse, m)
-				}
+		for a := 0; a < len(idx); {
+			b := a + 1
+			for b < len(idx) && sents[idx[b]].DocID == sents[idx[a]].DocID && idx[b] == idx[b-1]+1 {
+				b++
 			}
-			res.ScoreMentions(ner.Spans(s.Tags), coarse)
-			res.Sentences++
-			res.Tokens += len(s.Words)
+			words := make([][]string, 0, b-a)
+			tags := make([][]string, 0, b-a)
+			for _, i := range idx[a:b] {
+				words = append(words, sents[i].Words)
+				tags = append(tags, xpos[i])
+			}
+			t0 := time.Now()
+			pred := rec.RecognizeDoc(words, tags)
+			res.Time += time.Since(t0)
+			for k, i := range idx[a:b] {
+				coarse := pred[k][:0]
+				for _, m := range pred[k] {
+					if l, ok := ner.Coarse(m.Label); ok {
+						m.Label = l
+						coarse = append(coarse, m)
+					}
+				}
+				res.ScoreMentions(ner.Spans(sents[i].Tags), coarse)
+				res.Sentences++
+				res.Tokens += len(sents[i].Words)
+			}
+			a = b
 		}
 	}
 	if opt.Folds <= 1 {

@@ -51,7 +51,7 @@ func readIOB2(path string) ([]ner.Sentence, error) {
 // runNER prints the named entities of raw text, or tags an IOB2 file.
 func runNER(args []string, st streams) error {
 	fs := newFlags("ner", "ner [--model FILE] [--iob2-in FILE [--fine]] [FILE...]", st)
-	iob2 := fs.String("iob2-in", "", "IOB2 file to tag: writes its lines with the predicted tag in column 3")
+	iob2 := fs.String("iob2-in", "", "IOB2 file to tag: writes its lines with the predicted tag in column 3 (the sentences of one \"# newdoc\" are read as one document)")
 	fine := fs.Bool("fine", false, "with --iob2-in, keep GPE and NORP labels instead of the Universal NER types (GPE as LOC, no NORP)")
 	modelPath := fs.String("model", "", "model file to use instead of the embedded one")
 	if err := parseFlags(fs, args); err != nil {
@@ -75,23 +75,37 @@ func runNER(args []string, st streams) error {
 			return err
 		}
 		w := bufio.NewWriter(st.out)
-		for _, s := range sents {
-			xpos, upos := make([]string, len(s.Words)), make([]string, len(s.Words))
-			tg.Tag(s.Words, xpos, upos)
-			var ms []ner.Mention
-			for _, m := range rec.Recognize(s.Words, xpos) {
-				if !*fine {
-					l, ok := ner.Coarse(m.Label)
-					if !ok {
-						continue
+		for a := 0; a < len(sents); {
+			b := a + 1
+			for b < len(sents) && sents[b].DocID == sents[a].DocID {
+				b++
+			}
+			words := make([][]string, 0, b-a)
+			xpos := make([][]string, 0, b-a)
+			for _, s := range sents[a:b] {
+				x, u := make([]string, len(s.Words)), make([]string, len(s.Words))
+				tg.Tag(s.Words, x, u)
+				words = append(words, s.Words)
+				xpos = append(xpos, x)
+			}
+			for k, found := range rec.RecognizeDoc(words, xpos) {
+				var ms []ner.Mention
+				for _, m := range found {
+					if !*fine {
+						l, ok := ner.Coarse(m.Label)
+						if !ok {
+							continue
+						}
+						m.Label = l
 					}
-					m.Label = l
+					ms = append(ms, m)
 				}
-				ms = append(ms, m)
+				s := sents[a+k]
+				if err := ner.WriteIOB2(w, s, ner.Tags(len(s.Words), ms)); err != nil {
+					return err
+				}
 			}
-			if err := ner.WriteIOB2(w, s, ner.Tags(len(s.Words), ms)); err != nil {
-				return err
-			}
+			a = b
 		}
 		return w.Flush()
 	}
@@ -194,7 +208,7 @@ var trainNERDefaults = struct {
 	epochs  int
 	seed    uint64
 	dropout float64
-}{epochs: 10, seed: 1, dropout: 0}
+}{epochs: 8, seed: 1, dropout: 0}
 
 // runTrainNER trains the named-entity model from IOB2 files, with word
 // classes from a UD treebank.

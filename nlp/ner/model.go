@@ -134,7 +134,7 @@ func viterbi(nt int, n int, sc, trans []float32, allowed [][]bool) []int {
 	return out
 }
 
-const modelMagic = "HERALD-NER\x00\x01"
+const modelMagic = "HERALD-NER\x00\x02"
 
 // encode writes m in the compact binary form decode reads: a gzip stream of
 // the tags, the word classes and the non-zero weight rows in key order.

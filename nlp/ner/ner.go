@@ -90,14 +90,106 @@ func (r *Recognizer) Tag(words, xpos []string) []string {
 }
 
 // Recognize returns the entity mentions of one sentence, in order. xpos
-// holds the Penn Treebank tags of the words and may be nil. Places that the
-// gazetteers know as countries, states or cities are labelled GPE rather than
-// LOC, and nationality or group words outside other mentions (French,
-// Muslims, Republicans) are NORP mentions.
+// holds the Penn Treebank tags of the words and may be nil. It is
+// RecognizeDoc on a document of one sentence.
 func (r *Recognizer) Recognize(words, xpos []string) []Mention {
-	ms := Spans(r.Tag(words, xpos))
+	return r.RecognizeDoc([][]string{words}, [][]string{xpos})[0]
+}
+
+// RecognizeDoc returns the entity mentions of each sentence of one
+// document, in order. xpos[i] holds the Penn Treebank tags of sents[i] and
+// may be nil (as may xpos).
+//
+// The statistical model labels each sentence; then a capitalised name that
+// the model marked somewhere in the document is marked with the same label
+// where the model left it out (one sense per discourse); titles and
+// honorifics are cut from the front of person names; places that the
+// gazetteers know as countries, states or cities are labelled GPE rather
+// than LOC; and nationality or group words outside other mentions
+// (French, Muslims, Republicans) become NORP mentions.
+func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention {
+	raw := make([][]Mention, len(sents))
+	seen := map[string]string{}
+	for i, words := range sents {
+		var x []string
+		if i < len(xpos) {
+			x = xpos[i]
+		}
+		raw[i] = Spans(r.Tag(words, x))
+		for _, m := range raw[i] {
+			key := strings.Join(words[m.Start:m.End], " ")
+			if _, ok := seen[key]; !ok && capitalized(words[m.Start]) {
+				seen[key] = m.Label
+			}
+		}
+	}
+	out := make([][]Mention, len(sents))
+	for i, words := range sents {
+		ms := raw[i]
+		if len(seen) > 0 {
+			ms = propagate(words, ms, seen)
+		}
+		out[i] = r.refine(words, ms)
+	}
+	return out
+}
+
+// maxPropagate is the longest name, in tokens, that RecognizeDoc carries
+// from one place of a document to another.
+const maxPropagate = 4
+
+// propagate adds to ms, the mentions of words, the capitalised word
+// sequences outside them that seen (name -> label) knows, and returns them
+// in order. A sequence followed by another capitalised word is left alone:
+// it is likely part of a longer name.
+func propagate(words []string, ms []Mention, seen map[string]string) []Mention {
+	taken := make([]bool, len(words))
+	for _, m := range ms {
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	added := false
+	for i := 0; i < len(words); i++ {
+		if taken[i] || !capitalized(words[i]) || (i > 0 && !taken[i-1] && capitalized(words[i-1])) {
+			continue
+		}
+		for n := min(maxPropagate, len(words)-i); n >= 1; n-- {
+			free := true
+			for j := i; j < i+n; j++ {
+				free = free && !taken[j]
+			}
+			if !free || (i+n < len(words) && capitalized(words[i+n])) {
+				continue
+			}
+			if l, ok := seen[strings.Join(words[i:i+n], " ")]; ok {
+				ms = append(ms, Mention{i, i + n, l})
+				for j := i; j < i+n; j++ {
+					taken[j] = true
+				}
+				added = true
+				break
+			}
+		}
+	}
+	if added {
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	return ms
+}
+
+// refine applies the label rules of RecognizeDoc to the model's mentions
+// of one sentence.
+func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
 	out := make([]Mention, 0, len(ms))
 	next := 0
+	norp := func(from, to int) {
+		for i := from; i < to; i++ {
+			if k, ex := r.g.Lookup(words[i : i+1]); k&KindNORP != 0 && ex&KindNORP != 0 {
+				out = append(out, Mention{i, i + 1, "NORP"})
+			}
+		}
+	}
 	for _, m := range ms {
 		// Titles and honorifics are not part of a person's name.
 		for m.Label == "PER" && m.End-m.Start > 1 {
@@ -106,11 +198,7 @@ func (r *Recognizer) Recognize(words, xpos []string) []Mention {
 			}
 			m.Start++
 		}
-		for i := next; i < m.Start; i++ {
-			if k, ex := r.g.Lookup(words[i : i+1]); k&KindNORP != 0 && ex&KindNORP != 0 {
-				out = append(out, Mention{i, i + 1, "NORP"})
-			}
-		}
+		norp(next, m.Start)
 		next = m.End
 		if m.Label == "LOC" {
 			if k, _ := r.g.Lookup(words[m.Start:m.End]); k&(KindCountry|KindPlace) != 0 {
@@ -119,11 +207,7 @@ func (r *Recognizer) Recognize(words, xpos []string) []Mention {
 		}
 		out = append(out, m)
 	}
-	for i := next; i < len(words); i++ {
-		if k, ex := r.g.Lookup(words[i : i+1]); k&KindNORP != 0 && ex&KindNORP != 0 {
-			out = append(out, Mention{i, i + 1, "NORP"})
-		}
-	}
+	norp(next, len(words))
 	return out
 }
 
@@ -158,74 +242,33 @@ func (s *Stage) Requires() doc.Layer {
 // Provides returns the entities layer.
 func (s *Stage) Provides() doc.Layer { return doc.LayerEntities }
 
-// Process replaces d.Ents with the mentions found in each sentence.
+// Process replaces d.Ents with the mentions found in the sentences of d,
+// read as one document.
 func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
-	d.Ents = d.Ents[:0]
-	var words, xpos []string
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	sents := make([][]string, len(d.Sents))
+	xpos := make([][]string, len(d.Sents))
 	for si, sp := range d.Sents {
-		if si%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
 		if sp.Start < 0 || sp.End > int32(len(d.Tokens)) || sp.Start > sp.End {
 			return fmt.Errorf("sentence %d has bad token range [%d,%d)", si, sp.Start, sp.End)
 		}
-		words, xpos = words[:0], xpos[:0]
 		for i := sp.Start; i < sp.End; i++ {
-			words = append(words, d.TokenText(int(i)))
-			xpos = append(xpos, d.Tokens[i].Tag)
+			sents[si] = append(sents[si], d.TokenText(int(i)))
+			xpos[si] = append(xpos[si], d.Tokens[i].Tag)
 		}
-		for _, m := range s.r.Recognize(words, xpos) {
+	}
+	d.Ents = d.Ents[:0]
+	for si, ms := range s.r.RecognizeDoc(sents, xpos) {
+		base := d.Sents[si].Start
+		for _, m := range ms {
 			d.Ents = append(d.Ents, doc.Entity{
-				Span:  doc.Span{Start: sp.Start + int32(m.Start), End: sp.Start + int32(m.End)},
+				Span:  doc.Span{Start: base + int32(m.Start), End: base + int32(m.End)},
 				Label: m.Label,
 			})
 		}
 	}
 	d.Mark(doc.LayerEntities)
 	return nil
-}
-
-// addGazetteer adds, to the mentions ms of words, the capitalised names the
-// gazetteers know (countries, places, regions, organisations) that overlap
-// no mention.
-func (r *Recognizer) addGazetteer(words []string, ms []Mention) []Mention {
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
-	}
-	taken := make([]bool, len(words))
-	for _, m := range ms {
-		for i := m.Start; i < m.End; i++ {
-			taken[i] = true
-		}
-	}
-	for _, g := range r.g.matches(lower, words) {
-		var label string
-		switch {
-		case g.exact&(KindCountry|KindPlace|KindRegion) != 0:
-			label = "LOC"
-		case g.exact&KindOrg != 0:
-			label = "ORG"
-		default:
-			continue
-		}
-		if !capitalized(words[g.start]) {
-			continue
-		}
-		free := true
-		for i := g.start; i < g.end; i++ {
-			free = free && !taken[i]
-		}
-		if !free {
-			continue
-		}
-		for i := g.start; i < g.end; i++ {
-			taken[i] = true
-		}
-		ms = append(ms, Mention{g.start, g.end, label})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	return ms
 }

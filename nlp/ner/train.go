@@ -48,14 +48,14 @@ func Train(examples []Example, cfg TrainConfig) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	var classes map[string]uint8
-	if cfg.Classes != nil {
-		classes = cfg.Classes.m
+	wc := cfg.Classes
+	if wc == nil {
+		wc = &WordClasses{}
 	}
-	return train(g, classes, examples, cfg)
+	return train(g, wc, examples, cfg)
 }
 
-func train(g *Gazetteer, classes map[string]uint8, examples []Example, cfg TrainConfig) (*Recognizer, error) {
+func train(g *Gazetteer, wc *WordClasses, examples []Example, cfg TrainConfig) (*Recognizer, error) {
 	tagSet := map[string]bool{"O": true}
 	for i, ex := range examples {
 		if len(ex.Tags) != len(ex.Words) || (ex.XPOS != nil && len(ex.XPOS) != len(ex.Words)) {
@@ -89,7 +89,7 @@ func train(g *Gazetteer, classes map[string]uint8, examples []Example, cfg Train
 	for i, t := range tags {
 		tagIndex[t] = i
 	}
-	m := &model{classes: classes, rows: map[uint64]int32{}}
+	m := &model{classes: wc.m, rows: map[uint64]int32{}}
 	m.setTags(tags)
 	nt := len(tags)
 
