@@ -3,6 +3,10 @@
 // CC BY-SA 4.0, see NOTICE).
 //
 //	m, ok := plover.Lookup("041") // m.Type "CONSULT", m.Mode "phone"
+//
+// The table maps the CAMEO roots 03 to 20. It has no entry for 01 (public
+// statements) and 02 (appeals), which PLOVER does not code as events:
+// Lookup reports false for them and events keep an empty PLOVER type.
 package plover
 
 import (

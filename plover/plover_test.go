@@ -16,7 +16,9 @@ func TestLookup(t *testing.T) {
 			t.Errorf("%s: got %+v %v, want %s/%s", tc.code, m, ok, tc.typ, tc.mode)
 		}
 	}
-	if _, ok := Lookup("x"); ok {
-		t.Error("bad code mapped")
+	for _, c := range []string{"x", "010", "0231"} {
+		if m, ok := Lookup(c); ok {
+			t.Errorf("%s mapped to %+v; the table has no such entry", c, m)
+		}
 	}
 }
