@@ -36,8 +36,11 @@ func (e PetrarchEnv) Files(dir string) dict.Files {
 		return filepath.Join(dir, s)
 	}
 	f := dict.Files{Verbs: j(e.Verbs), Agents: j(e.Agents), Discards: j(e.Discards)}
-	if e.Actors != "" {
-		f.Actors = []string{j(e.Actors)}
+	// Several actor files may be listed, separated by commas.
+	for _, a := range strings.Split(e.Actors, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			f.Actors = append(f.Actors, j(a))
+		}
 	}
 	return f
 }

@@ -45,6 +45,10 @@ func TestReadPetrarch(t *testing.T) {
 	if f.Env.Verbs != "verbs.txt" || f.Env.Actors != "actors.txt" {
 		t.Errorf("env = %+v", f.Env)
 	}
+	files := PetrarchEnv{Verbs: "v.txt", Actors: "a.txt, /abs/b.txt"}.Files("dir")
+	if files.Verbs != filepath.Join("dir", "v.txt") || len(files.Actors) != 2 || files.Actors[1] != "/abs/b.txt" || files.Agents != "" {
+		t.Errorf("files = %+v", files)
+	}
 	if len(f.Items) != 5 {
 		t.Fatalf("items = %d, want 5", len(f.Items))
 	}
