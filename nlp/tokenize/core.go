@@ -86,7 +86,7 @@ func (t *scanner) core(a, b int) {
 				continue
 			}
 			if e < b {
-				if k := cliticLen(s, e, b); k > 0 && (i > ps || i == a) {
+				if k := cliticLen(s, e, b); k > 0 && (i > ps || i == a) && !(k == 1 && s[e]|0x20 == 's' && allDigits(s[ps:i])) {
 					t.word(ps, i) // Iran|'s, I|'m
 					t.emit(i, e+k)
 					i, ps = e+k, e+k
@@ -124,6 +124,8 @@ func (t *scanner) core(a, b int) {
 				continue
 			}
 			fallthrough
+		case r == '+' && i == a && i+1 < b && isDigit(s[i+1]):
+			i++ // +44 20 ...
 		default:
 			e := t.run(i, b, r)
 			if isSymbolRune(r) {
@@ -227,7 +229,7 @@ func (t *scanner) keepHyphen(ps, i, b int) bool {
 	l := t.segStart(ps, i)
 	e := t.segEnd(i+1, b)
 	left, right := s[l:i], s[i+1:e]
-	if isPrefix(left) || mixed(left) || mixed(right) {
+	if isPrefix(left) || mixed(left) && !numberUnit(left) || mixed(right) && !numberUnit(right) {
 		return true // non-profit, x3-9890
 	}
 	if allDigits(left) && allDigits(right) {
@@ -260,6 +262,18 @@ func mixed(s string) bool {
 		d = d || isDigit(s[i])
 	}
 	return l && d
+}
+
+// numberUnit reports whether s is a number written against a unit, as
+// 5pm or 35mm.
+func numberUnit(s string) bool {
+	j := 0
+	for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == ',') {
+		j++
+	}
+	var buf [8]byte
+	l, ok := lower(buf[:], s[j:])
+	return j > 0 && ok && units[l]
 }
 
 func allDigits(s string) bool {

@@ -370,7 +370,7 @@ func (t *scanner) abbrevEnd(a, b int) bool {
 		}
 		return i < len(s) && isDigit(s[i])
 	case AbbrevTitle:
-		return true
+		return t.after(b) != afterEnd // a title precedes a name
 	case AbbrevInitial:
 		return t.after(b) == afterWord
 	}
