@@ -1,6 +1,10 @@
 package event
 
-import "github.com/herald-events/herald/dict"
+import (
+	"sort"
+
+	"github.com/herald-events/herald/dict"
+)
 
 // compiled holds the verb patterns with their words interned as integers,
 // so that matching compares integers and a pattern whose literal words are
@@ -85,6 +89,9 @@ func compile(v *dict.Verbs) *compiled {
 			c.lower = elems(p.Lower, &c.need)
 			cb.pats = append(cb.pats, c)
 		}
+		sort.SliceStable(cb.pats, func(i, j int) bool {
+			return len(cb.pats[i].upper)+len(cb.pats[i].lower) > len(cb.pats[j].upper)+len(cb.pats[j].lower)
+		})
 		cp.blocks[b] = cb
 	}
 	return cp

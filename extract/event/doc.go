@@ -31,7 +31,8 @@
 //     Options.NewActorLength a short standalone one is named by its text.
 //     Noun phrases in parentheses are skipped.
 //   - Every VP headed by a verb of the verb dictionary is coded, outermost
-//     first. The patterns of the verb's block(s) are tried in file order
+//     first. The patterns of the verb's block(s) are tried longest first
+//     (most elements; file order among equals), as TABARI ranks them,
 //     against the words after the verb (inside its VP) and before it (back
 //     to the sentence start); words match exactly (no stemming), '_'
 //     requires adjacency, $ + % ^ bind to noun phrases, &SYN matches any
