@@ -30,7 +30,8 @@
 //     said." Next' and '(He left.) Then'), and any emoticon ("Great. :)");
 //     but not when the next token is a comma, colon, semicolon or stop, nor
 //     when a closing quote is followed by a lower-case word ('"Why?" he
-//     asked'), nor after a list number ("2. Then");
+//     asked') or an exclamation mark ends a capitalised name ("Yahoo!
+//     shares"), nor after a list number ("2. Then");
 //   - after an ellipsis ("...", "…", ". . .") only when a capital letter or
 //     an opening quote follows;
 //   - at every line break, so headlines without final punctuation, datelines

@@ -178,8 +178,8 @@ func sentenceEnd(text string, toks []doc.Token, i int) int {
 		if strings.ContainsRune(",;:.%", r) {
 			return -1 // no sentence opens with these
 		}
-		if quoted && unicode.IsLower(r) {
-			return -1 // "Why?" he asked.
+		if unicode.IsLower(r) && (quoted || w == "!" && i > 0 && toks[i-1].End == toks[i].Start && startsUpper(tokenText(text, toks[i-1]))) {
+			return -1 // "Why?" he asked; Yahoo! said
 		}
 		return j
 	case ellipsis:

@@ -46,6 +46,8 @@ func TestSentences(t *testing.T) {
 		{"decimal and numbers", "It rose 3.5 pct to 1,000. Then fell.", "It rose 3.5 pct to 1,000. ‖ Then fell."},
 		{"dateline", "NEW YORK, March 2 - Texaco Inc said it will sell. It gave no price.", "NEW YORK, March 2 - Texaco Inc said it will sell. ‖ It gave no price."},
 		{"emoticon stays", "That was great. :) See you.", "That was great. :) ‖ See you."},
+		{"brand with exclamation mark", "Yahoo! shares rose. Jeb! was better.", "Yahoo! shares rose. ‖ Jeb! was better."},
+		{"exclamation then lower case", "so happy! we went home", "so happy! ‖ we went home"},
 		{"no final stop", "no stop at all", "no stop at all"},
 		{"empty", "", ""},
 	}
