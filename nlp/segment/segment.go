@@ -72,7 +72,7 @@ func lineBreak(text string, prev, next doc.Token) bool {
 	gap := text[prev.End:next.Start]
 	nl := strings.Count(gap, "\n")
 	if nl == 0 {
-		if strings.IndexByte(gap, '\r') >= 0 || strings.Contains(gap, "\u2029") {
+		if strings.IndexByte(gap, '\r') >= 0 || strings.Contains(gap, "\u2029") || strings.Contains(gap, "\u2028") || strings.Contains(gap, "\u0085") {
 			return true
 		}
 		return false

@@ -134,6 +134,10 @@ func (t *scanner) core(a, b int) {
 			t.word(ps, i)
 			t.emit(i, e)
 			i, ps = e, e
+			if t.whole(i, b) {
+				t.emit(i, b) // Name"<a.b@example.com
+				return
+			}
 		}
 	}
 	t.word(ps, b)
@@ -158,12 +162,12 @@ func (t *scanner) whole(a, b int) bool {
 	if (s[0] == '@' || s[0] == '#') && (isASCIILetter(s[1]) || s[1] == '_') {
 		for i := 1; i < len(s); {
 			r, n := decode(s, i)
-			if !isWordRune(r) {
+			if !isWordRune(r) && !(r == '.' && s[0] == '@' && i+1 < len(s) && isASCIILetter(s[i+1])) {
 				return false
 			}
 			i += n
 		}
-		return true
+		return true // @handle, #hashtag, @example.com
 	}
 	if len(s) < 5 {
 		return false
@@ -172,7 +176,7 @@ func (t *scanner) whole(a, b int) bool {
 		hasPrefixFold(s, "www.") && t.wordAt(a+4, b) || strings.Contains(s, "://") {
 		return true
 	}
-	if at := strings.IndexByte(s, '@'); at > 0 && at+1 < len(s) && isWordRune(rune(s[at-1])) && isASCIILetter(s[at+1]) {
+	if at := strings.IndexByte(s, '@'); at > 0 && at+1 < len(s) && localPart(s[:at]) && isASCIILetter(s[at+1]) {
 		if dot := strings.IndexByte(s[at:], '.'); dot > 1 && at+dot+1 < len(s) && isASCIILetter(s[at+dot+1]) {
 			return true
 		}
@@ -181,6 +185,19 @@ func (t *scanner) whole(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// localPart reports whether s can be the part of an e-mail address before
+// the "@": letters, digits and . _ - + %, as in "a.b", "jo+x" or the
+// masked "franz..." of Usenet archives.
+func localPart(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf && class[c]&(clLetter|clDigit) == 0 && !strings.ContainsRune("._-+%", rune(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -236,7 +253,7 @@ func (t *scanner) keepHyphen(ps, i, b int) bool {
 		if l > ps && s[l-1] == '-' || e+1 < b && s[e] == '-' && isDigit(s[e+1]) {
 			return true // 713-853-3989, 11-20-2000
 		}
-		return len(left) == 3 && len(right) == 4 // 345-9945
+		return len(left) <= 3 && len(right) == 4 // 345-9945, extension 3-5213
 	}
 	return false
 }

@@ -282,6 +282,11 @@ trail:
 			for k > a && s[k-1] == '.' {
 				k--
 			}
+			if b-k == 2 && k > a && t.abbrevEnd(a, k+1) {
+				push(k+1, b) // Inc.. : the abbreviation's stop and the sentence's
+				b = k + 1
+				break trail
+			}
 			if b-k >= 2 || k == a {
 				push(k, b)
 				b = k
