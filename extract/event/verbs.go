@@ -419,11 +419,16 @@ func (s *sentence) matchElem(e celem, seq []item, pos int, m *match, upper bool)
 				for end < len(seq) && !(seq[end].kind == itemClose && seq[end].u == it.u) {
 					end++
 				}
+				// A second $ or + in one pattern does not rebind.
 				switch e.kind {
 				case dict.Source:
-					m.src = it.u
+					if m.src < 0 {
+						m.src = it.u
+					}
 				case dict.Target:
-					m.tgt = it.u
+					if m.tgt < 0 {
+						m.tgt = it.u
+					}
 				case dict.Compound:
 					if len(s.units[it.u].actors) < 2 {
 						return 0, false
