@@ -1,6 +1,9 @@
 package herald_test
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -255,5 +258,50 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		load(b)
+	}
+}
+
+// TestDiscardsSparePoliticalNews checks on the PolNeAR political news
+// (shared data) that story discards almost never fire and sentence
+// discards stay rare.
+func TestDiscardsSparePoliticalNews(t *testing.T) {
+	dir := os.Getenv("HERALD_SHARED")
+	if dir == "" {
+		t.Skip("HERALD_SHARED not set")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "data", "polnear", "data", "train", "text", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no PolNeAR texts: %v", err)
+	}
+	s := load(t)
+	split := regexp.MustCompile(`[.?!]\s+`)
+	punct := regexp.MustCompile(`([,;:"“”()])`)
+	stories, sentences, dropped := 0, 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		story := false
+		for _, sent := range split.Split(string(data), -1) {
+			sentences++
+			if d := s.Discards.Match(strings.Fields(strings.ToUpper(punct.ReplaceAllString(sent, " $1 ")))); d != nil {
+				if d.Story {
+					story = true
+				} else {
+					dropped++
+				}
+			}
+		}
+		if story {
+			stories++
+		}
+	}
+	t.Logf("%d of %d stories discarded, %d of %d sentences", stories, len(files), dropped, sentences)
+	if stories*100 > len(files) {
+		t.Errorf("%d of %d political stories discarded", stories, len(files))
+	}
+	if dropped*100 > sentences {
+		t.Errorf("%d of %d political sentences discarded", dropped, sentences)
 	}
 }
