@@ -13,6 +13,7 @@ import (
 
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/extract/event"
+	"github.com/herald-events/herald/ptb"
 )
 
 // PetrarchFile is a PETRARCH validation file: the dictionaries named by its
@@ -25,6 +26,23 @@ type PetrarchFile struct {
 // PetrarchEnv names the dictionary files, relative to the validation file.
 type PetrarchEnv struct {
 	Verbs, Actors, Agents, Discards string
+	// Include lists the categories to evaluate (<Include>); empty means
+	// all. The word "valid" in it restricts the run to valid records,
+	// which is always the case here.
+	Include []string
+}
+
+// Includes reports whether records of category cat are evaluated.
+func (e PetrarchEnv) Includes(cat string) bool {
+	if len(e.Include) == 0 {
+		return true
+	}
+	for _, c := range e.Include {
+		if c == cat {
+			return true
+		}
+	}
+	return false
 }
 
 // Files returns the dictionary files of e resolved against dir.
@@ -105,6 +123,18 @@ func ReadPetrarch(r io.Reader) (*PetrarchFile, error) {
 			switch t.Name.Local {
 			case "Environment":
 				inEnv = true
+			case "Include":
+				if inEnv {
+					var inc string
+					if err := dec.DecodeElement(&inc, &t); err != nil {
+						return nil, fmt.Errorf("eval: petrarch file: <Include>: %w", err)
+					}
+					for _, c := range strings.Fields(inc) {
+						if c != "valid" {
+							f.Env.Include = append(f.Env.Include, c)
+						}
+					}
+				}
 			case "Verbfile", "Actorfile", "Agentfile", "Discardfile":
 				if inEnv {
 					switch t.Name.Local {
@@ -284,11 +314,23 @@ func (r *PetrarchReport) ByCategory() (cats []string, passed, total map[string]i
 	return cats, passed, total
 }
 
-// RunPetrarch codes every valid record of f with c, applying the <Config>
+// RunPetrarch codes every valid record of f whose category the
+// <Include> list names with c, applying the <Config>
 // options in file order (each stays in force until changed), and compares
 // the coded events with the expected ones as sets of triples. A record
 // expecting no events (noevents or an error) passes when none is coded.
 func RunPetrarch(f *PetrarchFile, c *event.Coder) (*PetrarchReport, error) {
+	return RunPetrarchTrees(f, c, nil)
+}
+
+// TreeSource gives the parse tree to code for a record, in place of the
+// record's own <Parse>.
+type TreeSource func(rec *PetrarchRecord) (*ptb.Tree, error)
+
+// RunPetrarchTrees is RunPetrarch with the trees taken from trees instead
+// of the records' <Parse> elements (nil: the records' own trees). It is how
+// Herald's own analysis of each record's <Text> is scored.
+func RunPetrarchTrees(f *PetrarchFile, c *event.Coder, trees TreeSource) (*PetrarchReport, error) {
 	opt := c.Options()
 	cur := c
 	rep := &PetrarchReport{}
@@ -301,10 +343,19 @@ func RunPetrarch(f *PetrarchFile, c *event.Coder) (*PetrarchReport, error) {
 			continue
 		}
 		rec := it.Record
-		if !rec.Valid {
+		if !rec.Valid || !f.Env.Includes(rec.Category) {
 			continue
 		}
-		got, err := cur.Code(rec.Parse, rec.Date)
+		var got []event.Coded
+		var err error
+		if trees == nil {
+			got, err = cur.Code(rec.Parse, rec.Date)
+		} else {
+			var t *ptb.Tree
+			if t, err = trees(rec); err == nil {
+				got, err = cur.CodeTree(t, rec.Date)
+			}
+		}
 		res := PetrarchResult{Record: rec, Got: got, Err: err}
 		if err != nil && !isCodingRefusal(err) {
 			res.Err = err

@@ -36,14 +36,15 @@ type streams struct {
 var commands = []command{
 	// one line per command, kept sorted by name
 	{"code", "code parsed sentences (PETRARCH <Sentences> XML) to CAMEO events", runCode},
+	{"eval", "score a component against gold data: tokens, tag, parse, ner, quotes", runEval},
 	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
+	{"eval-parse", "score the dependency parser (with predicted tags) on a CoNLL-U file", runEvalParse},
 	{"eval-quotes", "score quotations and speakers against PolNeAR attributions", runEvalQuotes},
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"eval-tag", "score the POS tagger and lemmatizer on a CoNLL-U file", runEvalTag},
 	{"eval-tokens", "score the tokenizer and sentence splitter on a CoNLL-U file with # text lines", runEvalTokens},
+	{"parse", "tag and parse text (or the words of a CoNLL-U file) to CoNLL-U", runParse},
 	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
-	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
-	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"train", "train a model (tag, ...) from annotated data", runTrain},
 	{"validate", "run a PETRARCH validation file through the event coder", runValidate},
 }

@@ -2,11 +2,16 @@ package main
 
 import (
 	"flag"
+	"io"
 
+	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/extract/event"
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/nlp/coref"
 	"github.com/herald-events/herald/nlp/lemma"
 	"github.com/herald-events/herald/nlp/ner"
+	"github.com/herald-events/herald/nlp/parse"
+	"github.com/herald-events/herald/nlp/phrase"
 	"github.com/herald-events/herald/nlp/segment"
 	"github.com/herald-events/herald/nlp/tag"
 	"github.com/herald-events/herald/nlp/tokenize"
@@ -16,16 +21,48 @@ import (
 // pipelineOptions are the flags that choose the annotation stages.
 type pipelineOptions struct {
 	noQuotes bool
+	noEvents bool
+	dicts    dictOptions
 }
 
 func (o *pipelineOptions) addFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noQuotes, "no-quotes", false, "do not extract quotations (nor resolve coreference)")
+	fs.BoolVar(&o.noEvents, "no-events", false, "do not code events")
+	fs.StringVar(&o.dicts.dir, "dict", "", "add the TABARI/PETRARCH dictionaries of `DIR` to Herald's: its actor files are added, its verb, agent, discard and issue files replace Herald's")
+	fs.BoolVar(&o.dicts.only, "dict-only", false, "use the dictionaries of --dict alone, without Herald's")
+	fs.BoolVar(&o.dicts.lenient, "lenient", false, "skip malformed dictionary lines (listed on stderr) instead of failing")
 }
 
 // buildPipeline assembles the annotation stages of herald run: tokens and
 // sentences, tags, lemmas, dependencies, entities, coreference, quotations
-// and events.
-func buildPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
+// and events. Dictionary warnings go to warn.
+func buildPipeline(o pipelineOptions, warn io.Writer) (*pipeline.Pipeline, error) {
+	stages, err := syntaxStages()
+	if err != nil {
+		return nil, err
+	}
+	recognizer, err := ner.New()
+	if err != nil {
+		return nil, err
+	}
+	stages = append(stages, recognizer.Stage())
+	if !o.noQuotes {
+		stages = append(stages, coref.New(), quote.New())
+	}
+	if !o.noEvents {
+		set, err := loadDicts(o.dicts, warn)
+		if err != nil {
+			return nil, err
+		}
+		coder := event.NewCoder(set, event.DefaultOptions())
+		stages = append(stages, needing{event.New(coder, phrase.TreeOf), doc.LayerTags | doc.LayerDeps})
+	}
+	return pipeline.New(stages...)
+}
+
+// syntaxStages returns the stages from raw text to a dependency parse:
+// tokenize, segment, tag, lemma, parse.
+func syntaxStages() ([]pipeline.Stage, error) {
 	tagger, err := tag.New()
 	if err != nil {
 		return nil, err
@@ -34,13 +71,18 @@ func buildPipeline(o pipelineOptions) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	recognizer, err := ner.New()
+	parser, err := parse.New()
 	if err != nil {
 		return nil, err
 	}
-	stages := []pipeline.Stage{tokenize.New(), segment.New(), tagger.Stage(), lemmatizer.Stage(), recognizer.Stage()}
-	if !o.noQuotes {
-		stages = append(stages, coref.New(), quote.New())
-	}
-	return pipeline.New(stages...)
+	return []pipeline.Stage{tokenize.New(), segment.New(), tagger.Stage(), lemmatizer.Stage(), parser.Stage()}, nil
 }
+
+// needing is a stage that needs more layers than it declares: the event
+// stage gets its trees from the dependency parse.
+type needing struct {
+	pipeline.Stage
+	extra doc.Layer
+}
+
+func (n needing) Requires() doc.Layer { return n.Stage.Requires() | n.extra }

@@ -39,7 +39,7 @@ func runRun(args []string, st streams) error {
 		fs.Usage()
 		return errUsage
 	}
-	p, err := buildPipeline(popt)
+	p, err := buildPipeline(popt, st.err)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,8 @@ func runValidate(args []string, st streams) error {
 	minPass := fs.Int("min", -1, "exit non-zero when fewer than `N` records pass (default: every record)")
 	lenient := fs.Bool("lenient", false, "load the well-formed dictionary lines even when some are malformed")
 	quiet := fs.Bool("quiet", false, "print only the table per category")
+	textOnly := fs.Bool("text-only", false, "ignore each record's <Parse>: code its <Text> with Herald's own tokenizer, tagger and parser")
+	minPercent := fs.Float64("min-percent", -1, "exit non-zero when fewer than `P` percent of the records pass (instead of --min)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +45,13 @@ func runValidate(args []string, st streams) error {
 		}
 		fmt.Fprintln(st.err, err)
 	}
-	rep, err := eval.RunPetrarch(vf, event.NewCoder(set, event.DefaultOptions()))
+	var trees eval.TreeSource
+	if *textOnly {
+		if trees, err = textTrees(); err != nil {
+			return err
+		}
+	}
+	rep, err := eval.RunPetrarchTrees(vf, event.NewCoder(set, event.DefaultOptions()), trees)
 	if err != nil {
 		return err
 	}
@@ -87,9 +96,13 @@ func runValidate(args []string, st streams) error {
 	}
 	fmt.Fprintf(w, "%-12s %6d %6d\n", "all", rep.Passed(), len(rep.Results))
 	want := *minPass
-	if want < 0 {
+	switch {
+	case *minPercent >= 0:
+		want = int(math.Ceil(*minPercent / 100 * float64(len(rep.Results))))
+	case want < 0:
 		want = len(rep.Results)
 	}
+	fmt.Fprintf(w, "%.1f%% of the records pass (%d needed)\n", 100*float64(rep.Passed())/float64(max(1, len(rep.Results))), want)
 	if rep.Passed() < want {
 		return exitError{1}
 	}
