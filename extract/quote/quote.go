@@ -361,6 +361,9 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		if subj.Len() > 0 && x.d.Tokens[subj.End-1].End > x.d.Tokens[i].Start {
 			subj = doc.Span{}
 		}
+		if subj.Len() == 0 {
+			subj = x.earlierSpeaker(lo, i)
+		}
 	}
 	if subj.Len() == 0 || x.badSubject(subj) {
 		return cand{}, false
@@ -1001,3 +1004,28 @@ func (x *extraction) inRegion(s doc.ByteSpan) bool {
 }
 
 
+
+
+
+
+// earlierSpeaker returns the speaker of the nearest cue before token i in
+// the sentence starting at lo ("“…,” he said, adding: “…”").
+func (x *extraction) earlierSpeaker(lo, i int) doc.Span {
+	v := x.v
+	for j := i - 1; j >= lo; j-- {
+		if x.tokReg[j] >= 0 {
+			continue
+		}
+		c, ok := x.s.cues[v.low[j]]
+		if !ok || c.participle() || c.ambiguous() {
+			continue
+		}
+		if subj, _ := x.subjectBefore(j, lo); subj.Len() > 0 {
+			return subj
+		}
+		if np := x.npForward(j+1, i); np.Len() > 0 {
+			return np
+		}
+	}
+	return doc.Span{}
+}
