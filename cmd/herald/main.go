@@ -45,6 +45,8 @@ var commands = []command{
 	{"eval-tokens", "score the tokenizer and sentence splitter on a CoNLL-U file with # text lines", runEvalTokens},
 	{"parse", "tag and parse text (or the words of a CoNLL-U file) to CoNLL-U", runParse},
 	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
+	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
+	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"train", "train a model (tag, ...) from annotated data", runTrain},
 	{"validate", "run a PETRARCH validation file through the event coder", runValidate},
 }

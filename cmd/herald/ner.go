@@ -156,6 +156,7 @@ func runEvalNER(args []string, st streams) error {
 	epochs := fs.Int("epochs", trainNERDefaults.epochs, "training passes per fold (with --cv)")
 	seed := fs.Uint64("seed", trainNERDefaults.seed, "training seed (with --cv)")
 	dropout := fs.Float64("dropout", trainNERDefaults.dropout, "feature dropout in training (with --cv)")
+	ensemble := fs.Int("ensemble", trainNERDefaults.ensemble, "perceptrons averaged per model (with --cv)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -168,7 +169,7 @@ func runEvalNER(args []string, st streams) error {
 		return err
 	}
 	opt := eval.NEROptions{Recognizer: rec, Folds: *cv,
-		Train: ner.TrainConfig{Epochs: *epochs, Seed: *seed, Dropout: *dropout, Classes: rec.WordClasses()}}
+		Train: ner.TrainConfig{Epochs: *epochs, Seed: *seed, Dropout: *dropout, Ensemble: *ensemble, Classes: rec.WordClasses()}}
 	if *goldPOS != "" {
 		sents, err := readConllu(*goldPOS)
 		if err != nil {
@@ -205,10 +206,10 @@ func runEvalNER(args []string, st streams) error {
 
 // trainNERDefaults are the training settings of the shipped model.
 var trainNERDefaults = struct {
-	epochs  int
-	seed    uint64
-	dropout float64
-}{epochs: 8, seed: 1, dropout: 0}
+	epochs, ensemble int
+	seed             uint64
+	dropout          float64
+}{epochs: 8, ensemble: 5, seed: 1, dropout: 0}
 
 // runTrainNER trains the named-entity model from IOB2 files, with word
 // classes from a UD treebank.
@@ -220,6 +221,7 @@ func runTrainNER(args []string, st streams) error {
 	epochs := fs.Int("epochs", trainNERDefaults.epochs, "training passes")
 	seed := fs.Uint64("seed", trainNERDefaults.seed, "shuffling seed")
 	dropout := fs.Float64("dropout", trainNERDefaults.dropout, "feature dropout")
+	ensemble := fs.Int("ensemble", trainNERDefaults.ensemble, "perceptrons (one per shuffle seed) whose weights are averaged")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -257,7 +259,7 @@ func runTrainNER(args []string, st streams) error {
 		tagged = append(tagged, t)
 	}
 	rec, err := ner.Train(examples, ner.TrainConfig{
-		Epochs: *epochs, Seed: *seed, Dropout: *dropout, Classes: ner.BuildWordClasses(tagged)})
+		Epochs: *epochs, Seed: *seed, Dropout: *dropout, Ensemble: *ensemble, Classes: ner.BuildWordClasses(tagged)})
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,10 @@ type TrainConfig struct {
 	// on each training pass, so that the model does not lean on word
 	// identity alone; 0 keeps every feature.
 	Dropout float64
+	// Ensemble averages the weights of this many perceptrons trained on
+	// different orders of the examples (seeds Seed, Seed+1, ...), which
+	// steadies the model; 0 means 1.
+	Ensemble int
 }
 
 // Train learns a recognizer from IOB2-tagged examples with an averaged
@@ -94,10 +98,6 @@ func train(g *Gazetteer, wc *WordClasses, examples []Example, cfg TrainConfig) (
 	nt := len(tags)
 
 	// Features of every token, as weight rows.
-	type seq struct {
-		feats [][]int32
-		gold  []int
-	}
 	seqs := make([]seq, len(examples))
 	var keys []uint64
 	for si, ex := range examples {
@@ -120,86 +120,18 @@ func train(g *Gazetteer, wc *WordClasses, examples []Example, cfg TrainConfig) (
 		seqs[si] = sq
 	}
 	nr := len(m.rows)
-	w := make([]float32, nr*nt)
-	acc := make([]float32, nr*nt) // sum over updates of step * delta
-	tr := make([]float32, (nt+1)*nt)
-	tracc := make([]float32, (nt+1)*nt)
-	order := make([]int, len(seqs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
-	step := float32(1)
-	var sc []float32
-	var kept []int32
-	var active [][]int32
-	for range cfg.Epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, si := range order {
-			sq := seqs[si]
-			n := len(sq.gold)
-			if cap(sc) < n*nt {
-				sc = make([]float32, n*nt)
-			}
-			sc = sc[:n*nt]
-			clear(sc)
-			for len(active) < n {
-				active = append(active, nil)
-			}
-			for i, ids := range sq.feats {
-				row := sc[i*nt : (i+1)*nt]
-				if cfg.Dropout > 0 {
-					kept = kept[:0]
-					for _, r := range ids {
-						if rng.Float64() >= cfg.Dropout {
-							kept = append(kept, r)
-						}
-					}
-					active[i] = append(active[i][:0], kept...)
-					ids = active[i]
-				}
-				for _, r := range ids {
-					for t, x := range w[int(r)*nt : int(r+1)*nt] {
-						row[t] += x
-					}
-				}
-			}
-			pred := viterbi(nt, n, sc, tr, m.allowed)
-			for i := 0; i < n; i++ {
-				gi, pi := sq.gold[i], pred[i]
-				if gi != pi {
-					ids := sq.feats[i]
-					if cfg.Dropout > 0 {
-						ids = active[i]
-					}
-					for _, r := range ids {
-						w[int(r)*nt+gi]++
-						acc[int(r)*nt+gi] += step
-						w[int(r)*nt+pi]--
-						acc[int(r)*nt+pi] -= step
-					}
-				}
-				gp, pp := nt, nt
-				if i > 0 {
-					gp, pp = sq.gold[i-1], pred[i-1]
-				}
-				if gp != pp || gi != pi {
-					tr[gp*nt+gi]++
-					tracc[gp*nt+gi] += step
-					tr[pp*nt+pi]--
-					tracc[pp*nt+pi] -= step
-				}
-			}
-			step++
+	runs := max(cfg.Ensemble, 1)
+	m.weights = make([]float32, nr*nt)
+	m.trans = make([]float32, (nt+1)*nt)
+	for run := range runs {
+		w, tr := perceptron(seqs, nr, nt, m.allowed, cfg, cfg.Seed+uint64(run))
+		for i, x := range w {
+			m.weights[i] += x / float32(runs)
+		}
+		for i, x := range tr {
+			m.trans[i] += x / float32(runs)
 		}
 	}
-	for i := range w {
-		w[i] -= acc[i] / step
-	}
-	for i := range tr {
-		tr[i] -= tracc[i] / step
-	}
-	m.weights, m.trans = w, tr
 	return &Recognizer{m: m, g: g}, nil
 }
 
@@ -275,4 +207,95 @@ func wordClasses(lex []Tagged) map[string]uint8 {
 		out[w] = uint8(1 + bucket(c.propn, c.n)*12 + bucket(c.caps, c.inner)*3 + f)
 	}
 	return out
+}
+
+// seq is one training sentence as weight rows per token and gold tags.
+type seq struct {
+	feats [][]int32
+	gold  []int
+}
+
+// perceptron trains one averaged structured perceptron over seqs and returns
+// its averaged emission and transition weights.
+func perceptron(seqs []seq, nr, nt int, allowed [][]bool, cfg TrainConfig, seed uint64) (w, tr []float32) {
+	w = make([]float32, nr*nt)
+	acc := make([]float32, nr*nt) // sum over updates of step * delta
+	tr = make([]float32, (nt+1)*nt)
+	tracc := make([]float32, (nt+1)*nt)
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x6e6572))
+	step := float32(1)
+	var sc []float32
+	var kept []int32
+	var active [][]int32
+	for range cfg.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			sq := seqs[si]
+			n := len(sq.gold)
+			if cap(sc) < n*nt {
+				sc = make([]float32, n*nt)
+			}
+			sc = sc[:n*nt]
+			clear(sc)
+			for len(active) < n {
+				active = append(active, nil)
+			}
+			for i, ids := range sq.feats {
+				row := sc[i*nt : (i+1)*nt]
+				if cfg.Dropout > 0 {
+					kept = kept[:0]
+					for _, r := range ids {
+						if rng.Float64() >= cfg.Dropout {
+							kept = append(kept, r)
+						}
+					}
+					active[i] = append(active[i][:0], kept...)
+					ids = active[i]
+				}
+				for _, r := range ids {
+					for t, x := range w[int(r)*nt : int(r+1)*nt] {
+						row[t] += x
+					}
+				}
+			}
+			pred := viterbi(nt, n, sc, tr, allowed)
+			for i := 0; i < n; i++ {
+				gi, pi := sq.gold[i], pred[i]
+				if gi != pi {
+					ids := sq.feats[i]
+					if cfg.Dropout > 0 {
+						ids = active[i]
+					}
+					for _, r := range ids {
+						w[int(r)*nt+gi]++
+						acc[int(r)*nt+gi] += step
+						w[int(r)*nt+pi]--
+						acc[int(r)*nt+pi] -= step
+					}
+				}
+				gp, pp := nt, nt
+				if i > 0 {
+					gp, pp = sq.gold[i-1], pred[i-1]
+				}
+				if gp != pp || gi != pi {
+					tr[gp*nt+gi]++
+					tracc[gp*nt+gi] += step
+					tr[pp*nt+pi]--
+					tracc[pp*nt+pi] -= step
+				}
+			}
+			step++
+		}
+	}
+	for i := range w {
+		w[i] -= acc[i] / step
+	}
+	for i := range tr {
+		tr[i] -= tracc[i] / step
+	}
+	return w, tr
 }
