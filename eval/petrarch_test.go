@@ -14,6 +14,7 @@ const miniValidation = `<Validation>
 <Environment>
     <Verbfile>verbs.txt</Verbfile>
     <Actorfile>actors.txt</Actorfile>
+    <Include>valid DEMO ERROR</Include>
 </Environment>
 <Sentences>
 <Config option="require_dyad" value="false"></Config>
@@ -41,6 +42,9 @@ func TestReadPetrarch(t *testing.T) {
 	f, err := ReadPetrarch(strings.NewReader(miniValidation))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Join(f.Env.Include, " ") != "DEMO ERROR" || !f.Env.Includes("ERROR") || f.Env.Includes("COMPOUNDx") || !(PetrarchEnv{}).Includes("X") {
+		t.Errorf("include = %v", f.Env.Include)
 	}
 	if f.Env.Verbs != "verbs.txt" || f.Env.Actors != "actors.txt" {
 		t.Errorf("env = %+v", f.Env)
