@@ -153,6 +153,19 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			}
 			continue
 		}
+		// "Pew Research: “…”": a name and a colon before a quotation.
+		if o := x.tokAt(r.Open); o >= 2 && x.v.low[o-1] == ":" && x.tokReg[o-2] < 0 {
+			if si := d.SentenceOf(o); si >= 0 {
+				lo := int(d.Sents[si].Start)
+				if np := x.npBackward(o-2, lo); np.Len() > 0 && x.v.isCap(int(np.Start)) && !x.badSubject(np) && (int(np.Start) == lo || x.v.isPunct(int(np.Start)-1)) {
+					c := cand{q: q, speaker: np, pos: o - 1}
+					c.q.Cue = x.bytes(doc.Span{Start: int32(o - 1), End: int32(o)})
+					c.q.Start = x.d.Tokens[np.Start].Start
+					kept = append(kept, c)
+					continue
+				}
+			}
+		}
 		// "…," Smith barked: a speaker and an unlisted verb after a
 		// quotation that ends as speech does.
 		if c, ok := x.postAttribution(q, r, last); ok {
@@ -383,10 +396,11 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	_ = comma
 	startAfter := x.skipRecipient(c, after, hi)
 	closes := x.endsClause(startAfter, hi) && !x.quoteFollows(startAfter, hi)
-	if (closes || before > lo && x.regionCloseAt(before-1) >= 0) && before > lo {
+	titleBefore := before > lo && x.regionCloseAt(before-1) >= 0 && !x.startsClause(x.regionCloseAt(before-1), lo)
+	if (closes || before > lo && x.regionCloseAt(before-1) >= 0) && before > lo && !(titleBefore && !closes) {
 		p := before - 1
 		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
-			if r := x.regionCloseAt(p); r >= 0 && !x.startsClause(r, lo) {
+			if titleBefore {
 				return cand{}, false
 			}
 			res.q.Content = x.contentBefore(lo, p)
@@ -641,6 +655,10 @@ func (x *extraction) skipRecipient(c cue, a, hi int) int {
 	}
 	if !c.obj || a >= hi {
 		return a
+	}
+	// "told Chris Wallace of Fox News, “…”"
+	if np := x.npForward(a, hi); np.Len() > 0 && x.quoteFollows(int(np.End), hi) {
+		return int(np.End)
 	}
 	// A recipient noun phrase: a pronoun, a name, or an audience word.
 	w := v.low[a]
