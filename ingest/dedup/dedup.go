@@ -159,8 +159,10 @@ func signature(text string) ([numHashes]uint64, int) {
 	var win [shingle]uint64
 	n := 0
 	add := func(h uint64) {
+		// h is well mixed; an affine map with an odd multiplier is a
+		// permutation of it, one for each of the hash functions
 		for i := range sig {
-			if v := mix(h ^ seeds[i]); v < sig[i] {
+			if v := h*mults[i] + seeds[i]; v < sig[i] {
 				sig[i] = v
 			}
 		}
@@ -170,7 +172,7 @@ func signature(text string) ([numHashes]uint64, int) {
 		win[shingle-1] = w
 		n++
 		if n >= shingle {
-			add(win[0]*0x9E3779B97F4A7C15 ^ win[1]*0xC2B2AE3D27D4EB4F ^ win[2])
+			add(mix(win[0]*0x9E3779B97F4A7C15 ^ win[1]*0xC2B2AE3D27D4EB4F ^ win[2]))
 		}
 	})
 	if n > 0 && n < shingle {
@@ -247,11 +249,15 @@ func mix(z uint64) uint64 {
 	return z
 }
 
-var seeds = func() (s [numHashes]uint64) {
-	x := uint64(0x243F6A8885A308D3) // digits of pi: fixed, so signatures are stable
+// mults (odd) and seeds define the hash functions; they are fixed, so
+// signatures are stable from run to run.
+var mults, seeds = func() (m, s [numHashes]uint64) {
+	x := uint64(0x243F6A8885A308D3) // digits of pi
 	for i := range s {
+		x += 0x9E3779B97F4A7C15
+		m[i] = mix(x) | 1
 		x += 0x9E3779B97F4A7C15
 		s[i] = mix(x)
 	}
-	return s
+	return m, s
 }()

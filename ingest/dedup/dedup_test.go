@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,17 +113,24 @@ func TestReuters(t *testing.T) {
 	}
 }
 
+// BenchmarkAdd adds distinct 300-word texts to a growing index.
 func BenchmarkAdd(b *testing.B) {
-	texts := make([]string, 1000)
+	vocab := strings.Fields(story + " " + sameTopic)
+	r := rand.New(rand.NewPCG(1, 2))
+	texts := make([]string, 4096)
 	for i := range texts {
-		texts[i] = fmt.Sprintf("Story %d. %s", i, strings.Repeat(fmt.Sprintf("word%d ", i), 50)) + sameTopic
+		w := make([]string, 300)
+		for j := range w {
+			w[j] = vocab[r.IntN(len(vocab))]
+		}
+		texts[i] = strings.Join(w, " ")
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(texts[0])))
 	x := New(0)
 	i := 0
 	for b.Loop() {
-		x.Add(fmt.Sprint(i), "", texts[i%len(texts)]+fmt.Sprint(i))
+		x.Add(fmt.Sprint(i), "", texts[i%len(texts)]+fmt.Sprint(" ", i))
 		i++
 	}
 }
