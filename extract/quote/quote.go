@@ -145,7 +145,7 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 				prev = k
 			}
 		}
-		if prev >= 0 && (x.adjacent(int(kept[prev].q.End), r.Open) || x.sameParagraphNext(int(kept[prev].q.End), r.Open)) {
+		if prev >= 0 && (x.adjacent(int(kept[prev].q.End), r.Open) || kept[prev].q.Kind != doc.QuoteIndirect && x.sameParagraphNext(int(kept[prev].q.End), r.Open)) {
 			kept[prev].q.Content.End = content.End
 			kept[prev].q.End = q.End
 			if kept[prev].q.Kind == doc.QuoteIndirect {
