@@ -124,7 +124,9 @@ type sentence struct {
 	seqBuf  [2][]item
 	nodeU   []int  // node -> unit index; -1 none; -2 not yet coded
 	gone    []bool // node removed by the comma-clause rules
-	out     []Coded
+	// arenas for codeNP's own words and PPs
+	ownArena, ppArena []int
+	out               []Coded
 }
 
 // has reports whether the sentence contains the word with id.
@@ -190,6 +192,44 @@ func (s *sentence) release() {
 	sentencePool.Put(s)
 }
 
+// upperWords fills s.words with the upper-cased words of t, from one
+// buffer when the words are ASCII.
+func (s *sentence) upperWords(t *ptb.Tree) {
+	n := 0
+	ascii := true
+	for _, l := range t.Leaves {
+		w := t.Nodes[l].Word
+		n += len(w)
+		for i := 0; i < len(w) && ascii; i++ {
+			if w[i] >= 0x80 {
+				ascii = false
+			}
+		}
+	}
+	if !ascii {
+		for i, l := range t.Leaves {
+			s.words[i] = strings.ToUpper(t.Nodes[l].Word)
+		}
+		return
+	}
+	buf := make([]byte, 0, n)
+	for _, l := range t.Leaves {
+		for _, c := range []byte(t.Nodes[l].Word) {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+	}
+	all := string(buf)
+	off := 0
+	for i, l := range t.Leaves {
+		m := len(t.Nodes[l].Word)
+		s.words[i] = all[off : off+m]
+		off += m
+	}
+}
+
 func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 	s := sentencePool.Get().(*sentence)
 	if s.c != nil || len(s.present) != (len(c.cp.vocab)+63)/64 {
@@ -198,8 +238,8 @@ func newSentence(c *Coder, t *ptb.Tree, date int) *sentence {
 	s.c, s.t, s.date = c, t, date
 	s.words = grow(s.words, len(t.Leaves))
 	s.ids = grow(s.ids, len(t.Leaves))
-	for i, n := range t.Leaves {
-		s.words[i] = strings.ToUpper(t.Nodes[n].Word)
+	s.upperWords(t)
+	for i := range t.Leaves {
 		id, ok := c.cp.vocab[s.words[i]]
 		if !ok {
 			id = -1

@@ -108,33 +108,21 @@ func (s *sentence) codeNP(node int) int {
 		}
 	}
 	// Own words: the leaves not inside clause-like children.
-	var own []int
-	var pps []int
-	var collect func(int)
-	collect = func(k int) {
-		kn := &s.t.Nodes[k]
-		if kn.IsLeaf() {
-			own = append(own, kn.Leaf)
-			return
-		}
-		if clauseLike(kn.Label) {
-			if kn.Label == "PP" {
-				pps = append(pps, k)
-			}
-			return
-		}
-		for _, c := range kn.Children {
-			collect(int(c))
-		}
-	}
+	// The own words and PPs go to per-sentence arenas, released on
+	// return; recursive calls append beyond them.
+	ownStart, ppStart := len(s.ownArena), len(s.ppArena)
+	defer func() { s.ownArena, s.ppArena = s.ownArena[:ownStart], s.ppArena[:ppStart] }()
 	for _, c := range n.Children {
-		collect(int(c))
+		s.collectOwn(int(c))
 	}
+	own := s.ownArena[ownStart:len(s.ownArena):len(s.ownArena)]
+	pps := s.ppArena[ppStart:len(s.ppArena):len(s.ppArena)]
 	if len(own) == 0 {
 		return -1
 	}
 	// Split the own words at CC into segments (a compound of bare nouns).
-	var segs [][]int
+	var segsBuf [4][]int
+	segs := segsBuf[:0]
 	start := 0
 	nounAt := func(i int) bool {
 		for i >= 0 && i < len(own) && s.t.Tag(own[i]) == "DT" {
@@ -159,7 +147,11 @@ func (s *sentence) codeNP(node int) int {
 		agents []agentCode
 		ok     bool
 	}
-	codes := make([]segCode, len(segs))
+	var codesBuf [4]segCode
+	codes := codesBuf[:0]
+	for range segs {
+		codes = append(codes, segCode{})
+	}
 	anyActor := -1
 	for i, seg := range segs {
 		b, ags, ok := s.codeWords(seg, s.hi[node])
@@ -266,6 +258,26 @@ func (s *sentence) codeNP(node int) int {
 		return -1
 	}
 	return s.addUnit(node, span, acts, nil)
+}
+
+// collectOwn appends to the arenas the words of node k that belong to its
+// noun phrase itself, and the PPs met on the way; other clause-like
+// children are left out.
+func (s *sentence) collectOwn(k int) {
+	kn := &s.t.Nodes[k]
+	if kn.IsLeaf() {
+		s.ownArena = append(s.ownArena, kn.Leaf)
+		return
+	}
+	if clauseLike(kn.Label) {
+		if kn.Label == "PP" {
+			s.ppArena = append(s.ppArena, k)
+		}
+		return
+	}
+	for _, c := range kn.Children {
+		s.collectOwn(int(c))
+	}
 }
 
 // ppIs reports whether the PP node pp starts with the preposition w.
