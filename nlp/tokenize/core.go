@@ -29,6 +29,7 @@ func (t *scanner) core(a, b int) {
 		return
 	}
 	ps := a
+	retries := 0
 	for i < b {
 		var r rune
 		n := 1
@@ -134,9 +135,13 @@ func (t *scanner) core(a, b int) {
 			t.word(ps, i)
 			t.emit(i, e)
 			i, ps = e, e
-			if t.whole(i, b) {
-				t.emit(i, b) // Name"<a.b@example.com
-				return
+			if retries < 4 && i < b {
+				// bounded, so that long runs of punctuation stay linear
+				retries++
+				if t.whole(i, b) {
+					t.emit(i, b) // Name"<a.b@example.com
+					return
+				}
 			}
 		}
 	}
