@@ -407,6 +407,10 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 			// A split quotation: "A," he said, "B."
 			if r := x.regionCloseAt(p); r >= 0 {
 				k := startAfter
+				// "…," he said of Trump, "…"
+				for k < hi && k < startAfter+8 && x.tokReg[k] < 0 && v.low[k] != "," && v.low[k] != ":" && !v.isPunct(k) {
+					k++
+				}
 				for k < hi && (v.low[k] == "," || v.low[k] == ":") {
 					k++
 				}
@@ -584,6 +588,10 @@ func (x *extraction) contentAfter(a, hi int) doc.ByteSpan {
 	if r := x.regionCloseAt(b - 1); r >= 0 && x.regs[r].Close > int(x.d.Tokens[a].Start) {
 		// keep the closing mark with the content
 		end = int32(x.regs[r].Close)
+	} else if r := x.tokReg[b-1]; r >= 0 && b == hi || r >= 0 && x.regs[r].Close > int(x.d.Tokens[hi-1].End) {
+		// a quotation that goes on beyond the sentence
+		_, last := x.chain(r)
+		end = int32(x.regs[last].Close)
 	}
 	return doc.ByteSpan{Start: x.d.Tokens[a].Start, End: end}
 }
