@@ -117,10 +117,7 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		}
 		raw[i] = Spans(r.Tag(words, x))
 		for _, m := range raw[i] {
-			key := strings.Join(words[m.Start:m.End], " ")
-			if _, ok := seen[key]; !ok && capitalized(words[m.Start]) {
-				seen[key] = m.Label
-			}
+			remember(seen, words, m)
 		}
 	}
 	out := make([][]Mention, len(sents))
@@ -132,6 +129,24 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		out[i] = r.refine(words, ms)
 	}
 	return out
+}
+
+// remember records in seen the name of mention m of words, and for a
+// person's full name its last word (the surname) as well.
+func remember(seen map[string]string, words []string, m Mention) {
+	if !capitalized(words[m.Start]) {
+		return
+	}
+	key := strings.Join(words[m.Start:m.End], " ")
+	if _, ok := seen[key]; !ok {
+		seen[key] = m.Label
+	}
+	if m.Label == "PER" && m.End-m.Start >= 2 {
+		last := words[m.End-1]
+		if _, ok := seen[last]; !ok && capitalized(last) && len(last) > 2 && !strings.HasSuffix(last, ".") {
+			seen[last] = "PER"
+		}
+	}
 }
 
 // maxPropagate is the longest name, in tokens, that RecognizeDoc carries
