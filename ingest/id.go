@@ -24,49 +24,51 @@ func ContentID(title, text string) string {
 }
 
 // appendNormalized appends s in NFC with runs of white space folded to one
-// space and the ends trimmed.
+// space and the ends trimmed. Text between irregular white space (line
+// breaks, tabs, double spaces) is copied in one piece.
 func appendNormalized(buf []byte, s string) []byte {
 	if !isASCII(s) {
 		s = norm.NFC.String(s)
 	}
 	start := len(buf)
-	for i := 0; i < len(s); {
-		// skip white space
-		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					break
-				}
-				i++
-			} else if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-				i += n
-			} else {
-				break
+	run := -1 // start of the text not yet copied
+	flush := func(end int) {
+		if run >= 0 {
+			if len(buf) > start {
+				buf = append(buf, ' ')
 			}
+			buf = append(buf, s[run:end]...)
+			run = -1
 		}
-		if i == len(s) {
-			break
-		}
-		// copy a word
-		j := i
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
-				j++
-			} else if r, n := utf8.DecodeRuneInString(s[j:]); !unicode.IsSpace(r) {
-				j += n
-			} else {
-				break
-			}
-		}
-		if len(buf) > start {
-			buf = append(buf, ' ')
-		}
-		buf = append(buf, s[i:j]...)
-		i = j
 	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c > ' ' && c < utf8.RuneSelf:
+			if run < 0 {
+				run = i
+			}
+			i++
+		case c == ' ' && run >= 0 && i+1 < len(s) && s[i+1] > ' ' && s[i+1] < utf8.RuneSelf:
+			i++ // a single space between words stays in the run
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				flush(i)
+			} else if run < 0 {
+				run = i // other control characters are content
+			}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				flush(i)
+			} else if run < 0 {
+				run = i
+			}
+			i += n
+		}
+	}
+	flush(len(s))
 	return buf
 }
 

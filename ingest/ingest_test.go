@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/herald-events/herald/doc"
 )
 
@@ -408,4 +410,35 @@ func ExampleWalk() {
 	// 5c1a7cf51ffaa118 testdata/dump.txt#1 Harbour authority approves expansion of northern container terminal
 	// 8922e8f0d1b845cc testdata/dump.txt#2 Farmers warn of losses as late frost hits orchards
 	// 2 2 2 <nil>
+}
+
+func TestContentID(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Talks resume on Monday.", "  Talks\tresume\n\non Monday.\r\n"},
+		{"Café talks", "Cafe\u0301  talks"}, // NFC
+		{"a b", "a\u00a0b"},                 // a no-break space is white space
+		{"x\x01y z", "x\x01y\n z"},          // control characters are content
+	}
+	for _, tt := range tests {
+		if ContentID("T", tt.a) != ContentID("T ", tt.b) {
+			t.Errorf("%q and %q have different ids", tt.a, tt.b)
+		}
+	}
+	if ContentID("T", "a b") == ContentID("T", "ab") || ContentID("T", "x") == ContentID("", "T x") {
+		t.Error("different texts share an id")
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("  a  b\tc\n\nd \u00a0e\u2009f ")
+	f.Add("Cafe\u0301 x")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		want := strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+		if got := string(appendNormalized(nil, s)); got != want {
+			t.Fatalf("appendNormalized(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

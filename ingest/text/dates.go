@@ -19,10 +19,18 @@ func matchDateline(t string) []string {
 	if len(t) > 120 {
 		t = t[:120]
 	}
-	if !strings.ContainsAny(t, "-–—") {
+	// the dateline ends at the first dash that follows a space
+	i := strings.Index(t, " -")
+	for _, d := range []string{" –", " —", ")-", ")–", ")—"} {
+		if j := strings.Index(t, d); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i < 0 {
 		return nil
 	}
-	return dateline.FindStringSubmatch(t)
+	end := min(len(t), i+8) // the dashes and the space after them
+	return dateline.FindStringSubmatch(t[:end])
 }
 
 var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -155,7 +155,7 @@ func article(us []unit, first bool) (Article, bool) {
 // units cuts s into trimmed paragraph units.
 func units(s string) []unit {
 	type line struct{ start, end, runes int }
-	var lines []line // trimmed lines; blank lines have start -1
+	lines := make([]line, 0, strings.Count(s, "\n")+1) // trimmed lines; blank lines have start -1
 	maxLen, wrappedLines := 0, 0
 	for pos := 0; pos < len(s); {
 		end, next := len(s), len(s)
@@ -175,16 +175,16 @@ func units(s string) []unit {
 		lines = append(lines, l)
 		pos = next
 	}
-	var us []unit
+	us := make([]unit, 0, len(lines))
 	add := func(a, b int) {
 		if a < b {
-			us = append(us, newUnit(s, a, b))
+			us = append(us, newUnit(s, a, b, -1))
 		}
 	}
 	if maxLen > 100 || wrappedLines < 2 {
 		for _, l := range lines {
 			if l.start >= 0 {
-				add(l.start, l.end)
+				us = append(us, newUnit(s, l.start, l.end, l.runes))
 			}
 		}
 		return us
@@ -228,16 +228,20 @@ func trim(s string, a, b int) (int, int) {
 	return a, b
 }
 
-func newUnit(s string, a, b int) unit {
-	u := countUnit(s, a, b)
+// newUnit makes the unit s[a:b], of n runes (-1: unknown).
+func newUnit(s string, a, b, n int) unit {
+	u := countUnit(s, a, b, n)
 	u.title = titleLike(u, false)
 	u.ends = endsSentence(u)
 	return u
 }
 
-func countUnit(s string, a, b int) unit {
+func countUnit(s string, a, b, n int) unit {
 	u := unit{start: a, end: b, text: s[a:b]}
-	if n := utf8.RuneCountInString(u.text); n > 160 {
+	if n < 0 {
+		n = utf8.RuneCountInString(u.text)
+	}
+	if n > 160 {
 		// too long for a headline: only the length matters
 		u.runes, u.words = n, 26
 		return u
