@@ -14,15 +14,31 @@
 // (Mr., Senator, Dr.) and a corporate or government word closing a run of
 // capitalised words (Inc, Corp, Ministry, Party; Street, River, County).
 //
+// Train averages the weights of several perceptrons trained on different
+// orders of the examples (TrainConfig.Ensemble), which makes the model much
+// less sensitive to the shuffle seed on small training sets.
+//
 // The shipped model (model/ner.model.gz, CC BY-SA 4.0, see model/NOTICE) is
 // trained on the Universal NER English EWT labels with word classes from
 // UD English EWT; it is embedded and decoded once, by New. Train builds new
-// models deterministically; "herald train ner" is the command that does it.
+// models deterministically (same data and settings, same bytes); "herald
+// train ner" is the command that does it. README.md gives the measured
+// scores and how they were obtained.
+//
+// # Documents
+//
+// RecognizeDoc reads the sentences of one document together: a capitalised
+// name that the model marked in one sentence is marked with the same label
+// where the model missed it in another, and so is the surname of a person
+// named in full. The pipeline stage and the scorer use it; Recognize is
+// RecognizeDoc on a single sentence.
 //
 // # Labels
 //
 // The statistical model predicts the labels of its training data (PER, ORG,
-// LOC for Universal NER). Recognize then relabels LOC mentions that the
+// LOC for Universal NER). Titles and honorifics are cut from the front of
+// person names (Universal NER leaves them out). Recognize then relabels LOC
+// mentions that the
 // gazetteers know as countries, states or cities as GPE, and adds NORP
 // mentions for nationality and group words (French, Muslims) left outside
 // other mentions. Coarse maps these back to the Universal NER types.
