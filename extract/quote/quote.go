@@ -315,7 +315,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 				return cand{}, false
 			}
 			p := v.low[i-1]
-			if !(pronouns[p] || advAux[p] || p == "to" || i+1 < hi && v.low[i+1] == "that") {
+			if !(pronouns[p] || advAux[p] || p == "to" || i+1 < hi && v.low[i+1] == "that" && !dets[p] && !stops[p]) {
 				return cand{}, false
 			}
 		}
@@ -396,8 +396,10 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	_ = comma
 	startAfter := x.skipRecipient(c, after, hi)
 	closes := x.endsClause(startAfter, hi) && !x.quoteFollows(startAfter, hi)
-	titleBefore := before > lo && x.regionCloseAt(before-1) >= 0 && !x.startsClause(x.regionCloseAt(before-1), lo)
-	if (closes || before > lo && x.regionCloseAt(before-1) >= 0) && before > lo && !(titleBefore && !closes) {
+	// A quotation closing the previous sentence: "…?" Miller said.
+	quoteBefore := before > 0 && before >= lo && x.regionCloseAt(before-1) >= 0
+	titleBefore := before > lo && quoteBefore && !x.startsClause(x.regionCloseAt(before-1), lo)
+	if before > lo && (closes || quoteBefore) && !(titleBefore && !closes) || before == lo && quoteBefore && closes {
 		p := before - 1
 		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
 			if titleBefore {
@@ -630,7 +632,7 @@ func (x *extraction) endsClause(a, hi int) bool {
 		if n > 5 {
 			return false
 		}
-		if !(stops[w] || dets[w] || v.isCap(k) || timeWords[w] || interviewWords[w] || unicode.IsDigit(rune(w[0]))) {
+		if !(stops[w] || dets[w] || v.isCap(k) || timeWords[w] || interviewWords[w] || unicode.IsDigit(rune(w[0])) || strings.HasSuffix(w, "ly")) {
 			return false
 		}
 	}

@@ -45,11 +45,15 @@ func parseCues(src string) (map[string]cue, error) {
 		}
 		words, flags, _ := strings.Cut(line, "|")
 		f := strings.Fields(words)
-		if len(f) < 2 {
+		if len(f) < 2 || f[0] == "-" {
 			errs = append(errs, fmt.Sprintf("cues.txt:%d: want a lemma and its forms", n))
 			continue
 		}
-		c := cue{lemma: f[0]}
+		lemma, skipBase := strings.CutPrefix(f[0], "-")
+		c := cue{lemma: lemma}
+		if skipBase {
+			f = f[1:]
+		}
 		for _, fl := range strings.Fields(flags) {
 			switch fl {
 			case "noun":
