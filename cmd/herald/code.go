@@ -18,7 +18,7 @@ import (
 // runCode codes already-parsed sentences (PETRARCH <Sentences> XML).
 func runCode(args []string, st streams) error {
 	fs := newFlags("code", "code --dicts DIR [--format jsonl|tsv] [--lenient] FILE.xml", st)
-	dir := fs.String("dicts", "", "`directory` of the Phoenix dictionary set (CAMEO.verbpatterns.150430.txt, Phoenix.*)")
+	dir := fs.String("dicts", "", "`directory` of a dictionary set, such as the Phoenix one; files are recognised by verb, actor, agent, discard and issue in their names")
 	format := fs.String("format", "jsonl", "output `format`: jsonl (herald/1) or tsv (PETRARCH columns)")
 	lenient := fs.Bool("lenient", false, "load the well-formed dictionary lines even when some are malformed")
 	if err := parseFlags(fs, args); err != nil {
@@ -28,7 +28,14 @@ func runCode(args []string, st streams) error {
 		fs.Usage()
 		return errUsage
 	}
-	set, err := dict.Load(dict.PhoenixFiles(*dir), *lenient)
+	// The files are told apart by their names (verb, actor, agent,
+	// discard, issue), so the Phoenix set and Herald's own both load.
+	fsys := os.DirFS(*dir)
+	files, err := dict.FindFiles(fsys, ".")
+	if err != nil {
+		return err
+	}
+	set, err := dict.LoadFS(fsys, files, *lenient)
 	if err != nil {
 		if set == nil {
 			return err
