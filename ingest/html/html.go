@@ -17,6 +17,7 @@ import (
 	"io"
 	nurl "net/url"
 	"strings"
+	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
@@ -33,13 +34,24 @@ var ErrNoText = errors.New("no article text found")
 // Read extracts the article of the page data from the input called name.
 // contentType is the page's Content-Type when known (it may name the
 // charset); pageURL is its address when known, used to resolve links and
-// set Doc.URL. The Doc has Title, Byline, Date (from the page's metadata:
-// article:published_time, JSON-LD datePublished, and the like), URL and
-// Text set; ID and Source are left to the caller.
+// set Doc.URL, else the page's canonical link or og:url is used. The Doc
+// has Title, Byline, Date, URL and Text set; ID and Source are left to the
+// caller. The date is the page's publication date from its metadata
+// (JSON-LD datePublished, article:published_time, Dublin Core, then
+// <meta name="date|pubdate|publishdate">, itemprop="datePublished", and
+// the first <time datetime> element).
 func Read(name string, data []byte, contentType, pageURL string) (*doc.Doc, error) {
 	s, err := decode(data, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil, fmt.Errorf("%s: html: %w", name, err)
+	}
+	m := findMeta(root) // before readability changes the tree
+	if pageURL == "" {
+		pageURL = m.url
 	}
 	var u *nurl.URL
 	if pageURL != "" {
@@ -47,7 +59,7 @@ func Read(name string, data []byte, contentType, pageURL string) (*doc.Doc, erro
 			u = nil
 		}
 	}
-	art, err := readability.FromReader(strings.NewReader(s), u)
+	art, err := readability.FromDocument(root, u)
 	if err != nil {
 		return nil, fmt.Errorf("%s: html: %w", name, err)
 	}
@@ -58,6 +70,8 @@ func Read(name string, data []byte, contentType, pageURL string) (*doc.Doc, erro
 	}
 	if t, err := art.PublishedTime(); err == nil {
 		d.Date = t
+	} else {
+		d.Date = m.date
 	}
 	if art.Node != nil {
 		d.Text = dropHeader(tidy(render.InnerText(art.Node)), d.Title, d.Byline)
@@ -121,6 +135,87 @@ func tidy(s string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// meta is what a page says about itself outside the article text.
+type meta struct {
+	url  string
+	date time.Time
+}
+
+// findMeta reads the canonical URL and a fallback publication date from
+// the page.
+func findMeta(root *html.Node) meta {
+	var m meta
+	var canonical, ogURL, metaDate, itemDate, timeDate string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			a := func(key string) string {
+				for _, at := range n.Attr {
+					if strings.EqualFold(at.Key, key) {
+						return strings.TrimSpace(at.Val)
+					}
+				}
+				return ""
+			}
+			switch n.DataAtom {
+			case atom.Link:
+				if strings.EqualFold(a("rel"), "canonical") && canonical == "" {
+					canonical = a("href")
+				}
+			case atom.Meta:
+				switch strings.ToLower(a("property") + a("name")) {
+				case "og:url":
+					if ogURL == "" {
+						ogURL = a("content")
+					}
+				case "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "sailthru.date", "article.published":
+					if metaDate == "" {
+						metaDate = a("content")
+					}
+				}
+				if strings.EqualFold(a("itemprop"), "datePublished") && itemDate == "" {
+					itemDate = a("content")
+				}
+			case atom.Time:
+				if strings.EqualFold(a("itemprop"), "datePublished") && itemDate == "" {
+					itemDate = a("datetime")
+				}
+				if timeDate == "" {
+					timeDate = a("datetime")
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, u := range []string{canonical, ogURL} {
+		if pu, err := nurl.Parse(u); err == nil && pu.IsAbs() && (pu.Scheme == "http" || pu.Scheme == "https") {
+			m.url = u
+			break
+		}
+	}
+	for _, v := range []string{metaDate, itemDate, timeDate} {
+		if t, ok := parseDate(v); ok {
+			m.date = t
+			break
+		}
+	}
+	return m
+}
+
+var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123}
+
+func parseDate(s string) (time.Time, bool) {
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // dropHeader removes from the start of text the lines that repeat the

@@ -89,3 +89,27 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestReadMeta(t *testing.T) {
+	body := "<article><p>" + strings.Repeat("The council approved the budget for the coming year after a long debate on Monday. ", 6) + "</p></article>"
+	tests := []struct {
+		name, head, pageURL, wantURL string
+		wantDate                     time.Time
+	}{
+		{"canonical link and meta date", `<link rel="canonical" href="https://news.example.org/budget"><meta name="pubdate" content="2024-02-01">`, "", "https://news.example.org/budget", time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)},
+		{"og:url, time element", `<meta property="og:url" content="https://news.example.org/b2">`, "", "https://news.example.org/b2", time.Date(2024, 2, 2, 9, 0, 0, 0, time.UTC)},
+		{"given URL wins, relative canonical ignored", `<link rel="canonical" href="/budget">`, "https://given.example/x", "https://given.example/x", time.Date(2024, 2, 2, 9, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Budget approved</title>" + tt.head + "</head><body><time datetime=\"2024-02-02T09:00:00Z\">2 Feb</time>" + body + "</body></html>"
+			d, err := Read("p", []byte(page), "", tt.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.URL != tt.wantURL || !d.Date.Equal(tt.wantDate) {
+				t.Errorf("url %q date %v, want %q %v", d.URL, d.Date, tt.wantURL, tt.wantDate)
+			}
+		})
+	}
+}
