@@ -166,10 +166,7 @@ found:
 	if code == "---" || code == "" {
 		return false
 	}
-	attempted = true
-	var srcs, tgts []actor
-	var srcU, tgtU = -1, -1
-	srcU, tgtU = m.src, m.tgt
+	srcU, tgtU := m.src, m.tgt
 	if m.comp >= 0 {
 		srcU = m.comp
 	}
@@ -211,21 +208,8 @@ found:
 	if srcU < 0 || tgtU < 0 {
 		return true
 	}
-	if srcU >= 0 {
-		srcs = s.units[srcU].actors
-	}
-	if tgtU >= 0 {
-		tgts = s.units[tgtU].actors
-	}
-	none := []actor{{code: ""}}
-	if len(srcs) == 0 {
-		srcs = none
-	}
-	if len(tgts) == 0 {
-		tgts = none
-	}
-	for _, a := range srcs {
-		for _, b := range tgts {
+	for _, a := range s.units[srcU].actors {
+		for _, b := range s.units[tgtU].actors {
 			s.emit(code, a, b, rule, patText, Span{vStart, vEnd})
 		}
 	}
