@@ -216,14 +216,22 @@ type extraction struct {
 	v      *view
 	d      *doc.Doc
 	regs   []region
-	tokReg []int // region index holding each token (marks included), or -1
+	tokReg []int   // region index holding each token (marks included), or -1
+	para   []int32 // paragraph (line) number of each token
 }
 
 func (x *extraction) mapTokens() {
 	x.tokReg = make([]int, len(x.d.Tokens))
+	x.para = make([]int32, len(x.d.Tokens))
 	ri := 0
 	for i, t := range x.d.Tokens {
 		x.tokReg[i] = -1
+		if i > 0 {
+			x.para[i] = x.para[i-1]
+			if strings.ContainsRune(x.d.Text[x.d.Tokens[i-1].End:t.Start], '\n') {
+				x.para[i]++
+			}
+		}
 		for ri < len(x.regs) && x.regs[ri].Close <= int(t.Start) {
 			ri++
 		}
@@ -292,6 +300,13 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	v := x.v
 	sent := x.d.Sents[si]
 	lo, hi := int(sent.Start), int(sent.End)
+	// A sentence never runs over a line break here.
+	for lo < i && x.para[lo] != x.para[i] {
+		lo++
+	}
+	for hi > i+1 && x.para[hi-1] != x.para[i] {
+		hi--
+	}
 	var c cue
 	cueEnd := i + 1
 	according := false
@@ -397,7 +412,8 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	startAfter := x.skipRecipient(c, after, hi)
 	closes := x.endsClause(startAfter, hi) && !x.quoteFollows(startAfter, hi)
 	// A quotation closing the previous sentence: "…?" Miller said.
-	quoteBefore := before > 0 && before >= lo && x.regionCloseAt(before-1) >= 0
+	quoteBefore := before > 0 && before >= lo && x.regionCloseAt(before-1) >= 0 &&
+		!strings.ContainsRune(x.d.Text[x.d.Tokens[before-1].End:x.d.Tokens[before].Start], '\n')
 	titleBefore := before > lo && quoteBefore && !x.startsClause(x.regionCloseAt(before-1), lo)
 	if before > lo && (closes || quoteBefore) && !(titleBefore && !closes) || before == lo && quoteBefore && closes {
 		p := before - 1
@@ -1030,11 +1046,6 @@ func (x *extraction) inRegion(s doc.ByteSpan) bool {
 	}
 	return false
 }
-
-
-
-
-
 
 // earlierSpeaker returns the speaker of the nearest cue before token i in
 // the sentence starting at lo ("“…,” he said, adding: “…”").
