@@ -41,6 +41,7 @@ type Lemmatizer struct {
 	exc    [numPOS]map[string]string // WordNet exception lists: inflected -> base
 	index  [numPOS]map[string]bool   // WordNet lemmas
 	lookup map[string]string         // word + "\t" + XPOS -> lemma, learned from a treebank
+	proper map[string]bool           // lower-cased proper nouns of WordNet (from ReadWordNet only)
 }
 
 // New returns the lemmatizer of the embedded tables (WordNet 3.0 exception

@@ -46,7 +46,7 @@ func (l ErrorList) Error() string {
 }
 
 func newLemmatizer() *Lemmatizer {
-	l := &Lemmatizer{lookup: map[string]string{}}
+	l := &Lemmatizer{lookup: map[string]string{}, proper: map[string]bool{}}
 	for p := range numPOS {
 		l.exc[p] = map[string]string{}
 		l.index[p] = map[string]bool{}
@@ -198,6 +198,32 @@ func ReadWordNet(dir string) (*Lemmatizer, error) {
 		}); err != nil {
 			return nil, err
 		}
+		if p == noun {
+			// Capitalized synset words of data.noun are proper nouns.
+			if err := readLines(filepath.Join(dir, "data.noun"), func(file string, n int, text string) {
+				if strings.HasPrefix(text, " ") {
+					return
+				}
+				f := strings.Fields(text)
+				if len(f) < 4 {
+					errs = append(errs, &Error{file, n, "want \"offset lexfile type count word ...\""})
+					return
+				}
+				var cnt int
+				if _, err := fmt.Sscanf(f[3], "%x", &cnt); err != nil || len(f) < 4+2*cnt {
+					errs = append(errs, &Error{file, n, "bad word count"})
+					return
+				}
+				for i := 0; i < cnt; i++ {
+					w := f[4+2*i]
+					if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.Contains(w, "_") {
+						l.proper[strings.ToLower(w)] = true
+					}
+				}
+			}); err != nil {
+				return nil, err
+			}
+		}
 		if err := readLines(filepath.Join(dir, "index."+name), func(file string, n int, text string) {
 			if strings.HasPrefix(text, " ") {
 				return // licence header
@@ -291,7 +317,9 @@ func (l *Lemmatizer) Learn(examples []Example) error {
 
 // WordClasses returns the parts of speech WordNet gives each single word it
 // knows, lemmas and the irregular forms of its exception lists alike: a bit
-// set of 1 noun, 2 verb, 4 adjective, 8 adverb.
+// set of 1 noun, 2 verb, 4 adjective, 8 adverb, and 16 for a proper noun
+// (a capitalized word of the noun synsets; known only when the Lemmatizer
+// was read by ReadWordNet). Keys are lower case.
 func (l *Lemmatizer) WordClasses() map[string]uint8 {
 	out := map[string]uint8{}
 	for p := range numPOS {
@@ -301,6 +329,9 @@ func (l *Lemmatizer) WordClasses() map[string]uint8 {
 		for w := range l.exc[p] {
 			out[w] |= 1 << p
 		}
+	}
+	for w := range l.proper {
+		out[w] |= 16
 	}
 	return out
 }

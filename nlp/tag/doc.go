@@ -9,26 +9,41 @@
 //	upos := make([]string, len(words))
 //	t.Tag(words, xpos, upos)
 //
-// A Tagger is safe for concurrent use. Tag does not allocate per word; the
-// tag strings it writes are shared constants of the model. Tagger.Stage
-// wraps it as a pipeline stage that tags every sentence of a doc.Doc
-// (requires tokens and sentences, provides tags).
+// A Tagger is safe for concurrent use. Tag does not allocate; the tag
+// strings it writes are shared constants of the model. Tagger.Stage wraps
+// it as a pipeline stage that tags every sentence of a doc.Doc (requires
+// tokens and sentences, provides tags).
 //
 // # Model
 //
-// The tagger is a greedy left-to-right averaged perceptron (Collins 2002;
-// Honnibal's "A good part-of-speech tagger in about 200 lines of Python").
-// Each class is a pair (XPOS, UPOS) seen in training. Features are the word,
-// its lower case, prefixes and suffixes of one to four characters, its shape,
-// hyphen/digit/capital flags, the neighbouring words and their suffixes and
-// shapes, and the two tags predicted before it. Each feature is a 64-bit hash
-// of a template number and the hashes of the strings it looks at, so no
-// string is built while tagging.
+// The tagger is a greedy averaged perceptron (Collins 2002; Honnibal's
+// "A good part-of-speech tagger in about 200 lines of Python"). Each class
+// is a pair (XPOS, UPOS) seen in training, so both tags come from one
+// decision. Features are the word, its lower case, prefixes and suffixes of
+// one to four characters, its shape, hyphen/digit/capital flags, the
+// capitalization of the whole sentence, the neighbouring words with their
+// suffixes and shapes, the two tags predicted before it, and the word
+// classes WordNet gives the word (noun, verb, adjective, adverb, proper
+// noun, and which regular inflection of a WordNet word it could be). Each
+// feature is a 64-bit hash of a template number and the hashes of the
+// strings it looks at, so no string is built while tagging; weights are
+// integers found through an open-addressing table.
+//
+// Tagging runs in two passes: the first goes left to right; the second
+// goes left to right again with extra features that see the first pass's
+// tags of the word and of the two words after it. The second pass is
+// trained on first-pass tags produced by jackknifing (each fold tagged by a
+// first pass trained on the other folds), so it learns from tags as noisy
+// as those it meets on new text. Frequent words seen with a single class
+// (the, of, ...) are tagged without scoring.
 //
 // The embedded model (model/tagger.bin.gz, see model/NOTICE) is trained on
-// UD English EWT by "herald train tag"; Train is the same procedure as a
-// function. Training is deterministic: the same data and options give the
-// same model bytes. Weights are averaged, pruned below a small magnitude,
-// quantized to 1/256 and stored as a gzip stream of sorted, delta-coded
-// feature keys.
+// UD English EWT with WordNet 3.0 word classes by
+//
+//	herald train tag --data DIR --wordnet /usr/share/wordnet --out nlp/tag/model
+//
+// and Train is the same procedure as a function. Training is
+// deterministic: the same data and options give the same model bytes.
+// Averaged weights are pruned below a small magnitude, quantized to 1/256
+// and stored as a gzip stream of sorted, delta-coded feature keys.
 package tag

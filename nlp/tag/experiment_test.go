@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/herald-events/herald/conllu"
 	"github.com/herald-events/herald/nlp/lemma"
@@ -103,5 +104,25 @@ func TestPruneExperiment(t *testing.T) {
 		var buf bytes.Buffer
 		tg.WriteModel(&buf)
 		t.Logf("min %d: XPOS %.2f UPOS %.2f size %d feats %d", thr, x, u, buf.Len(), len(tg.m.passes[0].keys))
+	}
+}
+
+func TestMarginExperiment(t *testing.T) {
+	p := os.Getenv("HERALD_TAG_MARGIN_MODEL")
+	if p == "" {
+		t.Skip()
+	}
+	dev := readExamples(t, "/work/shared/data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	f, _ := os.Open(p)
+	tg, err := Load(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mg := range []int32{0, 256 * 2, 256 * 5, 256 * 10, 256 * 20, 256 * 40} {
+		tg.m.sureMargin = mg
+		start := time.Now()
+		x, u := score(tg, dev)
+		t.Logf("margin %d: XPOS %.2f UPOS %.2f in %v", mg, x, u, time.Since(start))
 	}
 }

@@ -73,6 +73,7 @@ const (
 	tPrev1Self
 	tRight1Lex
 	tRight1Suf3
+	tLexCap
 )
 
 // numRight is the number of features extractRight writes.
@@ -337,7 +338,7 @@ var (
 const noTag = 1 << 16 // tag value before the first word
 
 // numFeatures is the number of features extract writes.
-const numFeatures = 46
+const numFeatures = 47
 
 // extract writes the feature keys of word i into out, given the analysed
 // words of the sentence and the two previous predicted classes.
@@ -402,12 +403,13 @@ func extract(out *[numFeatures + numRight]uint64, ws []wordInfo, i int, p1, p2, 
 	out[43] = key(tLexPrev1, w.lex, p1)
 	out[44] = key(tLexSuf3, w.lex, w.suf[2])
 	out[45] = key(tLexNext, w.lex, n1.lex)
+	out[46] = key(tLexCap, w.lex, w.flags&(flagFirst|flagInitCap|flagAllUpper))
 }
 
 // lexiconClass returns the outside-lexicon classes of w: bits 0-3 for w
 // itself (Lex*), and higher bits when w is a regular inflection of a word
-// of the lexicon: bit 4 plural noun, 5 verb -s, 6 verb -ed, 7 verb -ing,
-// 8 adjective -er/-est. Bit 9 marks a word of the lexicon at all.
+// of the lexicon: bit 7 plural noun, 8 verb -s, 9 verb -ed, 10 verb -ing,
+// 11 adjective -er/-est. Bit 12 marks a word of the lexicon at all.
 func (m *model) lexiconKey(h uint64) uint64 { return uint64(m.lexicon[h>>24<<24]) }
 
 func (m *model) lexiconClass(w string) uint64 {
@@ -465,10 +467,10 @@ func (m *model) lexiconClass(w string) uint64 {
 			c |= h(lw[:n-3], "y")
 		}
 		if c&uint64(LexNoun) != 0 {
-			cls |= 1 << 4
+			cls |= 1 << 7
 		}
 		if c&uint64(LexVerb) != 0 {
-			cls |= 1 << 5
+			cls |= 1 << 8
 		}
 	}
 	if has("ed") {
@@ -478,14 +480,14 @@ func (m *model) lexiconClass(w string) uint64 {
 			c |= h(lw[:n-3], "y")
 		}
 		if c&uint64(LexVerb) != 0 {
-			cls |= 1 << 6
+			cls |= 1 << 9
 		}
 	}
 	if has("ing") {
 		stem := lw[:n-3]
 		c := h(stem, "") | h(stem, "e") | h(undoubled(stem), "")
 		if c&uint64(LexVerb) != 0 {
-			cls |= 1 << 7
+			cls |= 1 << 10
 		}
 	}
 	if has("er") || has("est") {
@@ -499,11 +501,11 @@ func (m *model) lexiconClass(w string) uint64 {
 			c |= h(stem[:len(stem)-1], "y")
 		}
 		if c&uint64(LexAdj|LexAdv) != 0 {
-			cls |= 1 << 8
+			cls |= 1 << 11
 		}
 	}
 	if cls != 0 {
-		cls |= 1 << 9
+		cls |= 1 << 12
 	}
 	return cls
 }

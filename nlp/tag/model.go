@@ -20,6 +20,10 @@ const modelMagic = "HERALD-TAG-3\n"
 type model struct {
 	xpos, upos []string // per class
 	passes     []*weights
+	// sureMargin: a word whose first-pass score beats the runner-up by at
+	// least this much (in 1/weightScale units) keeps its first-pass class
+	// without a second pass; 0 rescores every word.
+	sureMargin int32
 	sure       map[uint64]uint16 // word hash -> 1 + class, for frequent unambiguous words
 	lexicon    map[uint64]uint8  // lower-case word hash -> Lex* classes of an outside dictionary
 }
@@ -101,22 +105,25 @@ func (m *weights) find(k uint64) []uint32 {
 	}
 }
 
-// predict returns the best class for the feature keys; scores is scratch
-// space of one int per class.
-func (m *weights) predict(feats []uint64, scores []int32) int {
+// predict returns the best class for the feature keys and its margin over
+// the second best; scores is scratch space of one int per class.
+func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
 	clear(scores)
 	for _, k := range feats {
 		for _, e := range m.find(k) {
 			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
-	best := 0
+	best, second := 0, int32(math.MinInt32)
 	for c, v := range scores {
 		if v > scores[best] {
+			second = scores[best]
 			best = c
+		} else if c != best && v > second {
+			second = v
 		}
 	}
-	return best
+	return best, scores[best] - second
 }
 
 // weightScale quantizes weights to 1/weightScale steps in the model file.

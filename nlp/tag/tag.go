@@ -107,7 +107,13 @@ func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) [
 		c := ws[i].sure - 1
 		if ws[i].sure == 0 {
 			extract(&feats, ws, i, p1, p2, sc)
-			c = uint16(m.passes[0].predict(feats[:numFeatures], scores))
+			b, margin := m.passes[0].predict(feats[:numFeatures], scores)
+			c = uint16(b)
+			if m.sureMargin > 0 && margin >= m.sureMargin && len(m.passes) > 1 {
+				second[i] = 1 // keep c in the second pass
+			} else if second != nil {
+				second[i] = 0
+			}
 		}
 		first[i] = c
 		p2, p1 = p1, uint64(c)
@@ -119,9 +125,14 @@ func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) [
 	for i := range ws {
 		c := ws[i].sure - 1
 		if ws[i].sure == 0 {
-			extract(&feats, ws, i, p1, p2, sc)
-			extractRight(&feats, ws, first, i, p1)
-			c = uint16(m.passes[1].predict(feats[:], scores))
+			if second[i] == 1 {
+				c = first[i]
+			} else {
+				extract(&feats, ws, i, p1, p2, sc)
+				extractRight(&feats, ws, first, i, p1)
+				b, _ := m.passes[1].predict(feats[:], scores)
+				c = uint16(b)
+			}
 		}
 		second[i] = c
 		p2, p1 = p1, uint64(c)

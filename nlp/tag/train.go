@@ -26,7 +26,7 @@ type TrainOptions struct {
 	SureCount int
 	SureRatio float64
 	// Lexicon, when set, gives word classes of an outside dictionary:
-	// lower-case word -> set of LexNoun, LexVerb, LexAdj, LexAdv.
+	// lower-case word -> set of LexNoun, LexVerb, LexAdj, LexAdv, LexProper.
 	// The model keeps it (hashed) and also derives the classes of
 	// regular inflections (plurals, -ed, -ing, -er, -est) from it.
 	Lexicon map[string]uint8
@@ -45,6 +45,7 @@ const (
 	LexVerb
 	LexAdj
 	LexAdv
+	LexProper // a proper noun (capitalized in the dictionary)
 )
 
 // trainWeight is one (feature, class) weight with its averaging state.
