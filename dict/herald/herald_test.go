@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/herald-events/herald/cameo"
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/dict/herald"
 )
@@ -303,5 +304,45 @@ func TestDiscardsSparePoliticalNews(t *testing.T) {
 	}
 	if dropped*100 > sentences {
 		t.Errorf("%d of %d political sentences discarded", dropped, sentences)
+	}
+}
+
+// TestCodesWellFormed checks every code of the dictionaries: actor and agent
+// codes are three-letter parts (or "---", a place that is no actor); event
+// codes are in the CAMEO codebook (or "---", no event).
+func TestCodesWellFormed(t *testing.T) {
+	s := load(t)
+	actorCode := regexp.MustCompile(`^(---|([A-Z]{3})+)$`)
+	for _, a := range s.Actors.Entries {
+		if len(a.Codes) == 0 {
+			t.Errorf("%s: %s has no code", a.Pos, a.Name)
+		}
+		for _, c := range a.Codes {
+			if !actorCode.MatchString(c.Code) {
+				t.Errorf("%s: %s: bad actor code %q", c.Pos, a.Name, c.Code)
+			}
+		}
+	}
+	for _, a := range s.Agents.Entries {
+		if !actorCode.MatchString(a.Code) || a.Code == "---" {
+			t.Errorf("%s: %s: bad agent code %q", a.Pos, a.Phrase, a.Code)
+		}
+	}
+	event := func(pos dict.Pos, code string) {
+		if code == "---" || code == "" {
+			return
+		}
+		if _, ok := cameo.Lookup(code); !ok {
+			t.Errorf("%s: %q is not a CAMEO event code", pos, code)
+		}
+	}
+	for _, b := range s.Verbs.Blocks {
+		event(b.Pos, b.Code)
+		for _, v := range b.Verbs {
+			event(v.Pos, v.Code)
+		}
+		for _, p := range b.Patterns {
+			event(p.Pos, p.Code)
+		}
 	}
 }
