@@ -388,3 +388,24 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+func TestCompoundMemberSpans(t *testing.T) {
+	c := testCoder(t)
+	evs, err := c.Code("(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor) (NNS ministers)) (VP (VBD left) (PP (IN for) (NP (NNP Gollum))))))", time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Span{"ARNGOV": {0, 1}, "GONGOV": {2, 4}}
+	n := 0
+	for _, e := range evs {
+		if sp, ok := want[e.Source]; ok {
+			n++
+			if e.SourceSpan != sp || e.TargetSpan != (Span{6, 7}) || e.Verb != (Span{4, 5}) {
+				t.Errorf("%s: spans source %v target %v verb %v", e.Source, e.SourceSpan, e.TargetSpan, e.Verb)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("events = %+v", evs)
+	}
+}

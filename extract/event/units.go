@@ -202,6 +202,11 @@ func (s *sentence) codeNP(node int) int {
 		if !sc.ok && len(segs) > 1 {
 			continue
 		}
+		// Each member of a compound cites its own words.
+		sp := span
+		if len(segs) > 1 {
+			sp = Span{segs[i][0], segs[i][len(segs[i])-1] + 1}
+		}
 		switch {
 		case sc.bases != nil:
 			ags := sc.agents
@@ -209,7 +214,7 @@ func (s *sentence) codeNP(node int) int {
 				ags = shared
 			}
 			for _, b := range sc.bases {
-				acts = append(acts, makeActor(b, "", "", ags, span))
+				acts = append(acts, makeActor(b, "", "", ags, sp))
 			}
 		case anyActor >= 0:
 			// A segment of agents only shares the actor and the leading
@@ -222,16 +227,15 @@ func (s *sentence) codeNP(node int) int {
 			}
 			ags := append(append([]agentCode(nil), inh...), sc.agents...)
 			for _, b := range o.bases {
-				acts = append(acts, makeActor(b, "", "", ags, span))
+				acts = append(acts, makeActor(b, "", "", ags, sp))
 			}
 		case ppActors != nil:
 			for _, a := range ppActors {
-				acts = append(acts, makeActor(a.base, a.prefix, a.suffix, sc.agents, span))
+				acts = append(acts, makeActor(a.base, a.prefix, a.suffix, sc.agents, sp))
 			}
 		case sc.ok:
-			acts = append(acts, makeActor("", "", "", sc.agents, span))
+			acts = append(acts, makeActor("", "", "", sc.agents, sp))
 		}
-		_ = i
 	}
 	if len(acts) == 0 {
 		// Only a phrase that stands on its own or as a member of a
