@@ -46,6 +46,10 @@
 // datelines removed) and 191 of 300 same-topic PolNeAR stories, with no
 // article invented.
 //
+// A separator line ("-----", "=====", "* * *") followed by a headline and
+// more text always ends an article and is part of none; a separator line
+// followed by body text is a section break inside an article.
+//
 // # Articles
 //
 // After the title come an optional byline ("By ..."), kept in Byline, and an
@@ -103,6 +107,37 @@ type unit struct {
 // body.
 func Split(s string) []Article {
 	us := units(s)
+	var arts []Article
+	seg := 0
+	for i := 0; i <= len(us); i++ {
+		// a separator line followed by a headline and more ends an article
+		if i == len(us) || isSeparator(us[i].text) && i+2 < len(us) && titleLike(us[i+1], true) {
+			arts = append(arts, splitUnits(us[seg:i])...)
+			seg = i + 1
+		}
+	}
+	return arts
+}
+
+// isSeparator reports whether t is a separator line such as "-----",
+// "=====" or "* * *": three or more of - = * _ # ~ and nothing else but
+// spaces.
+func isSeparator(t string) bool {
+	n := 0
+	for _, r := range t {
+		switch r {
+		case '-', '=', '*', '_', '#', '~', '—', '–':
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// splitUnits finds the articles among units that no separator line cuts.
+func splitUnits(us []unit) []Article {
 	if len(us) == 0 {
 		return nil
 	}
@@ -126,6 +161,12 @@ func Split(s string) []Article {
 // article builds an Article from its units. The first unit is the title when
 // it reads like a headline (always, for articles found by splitting).
 func article(us []unit, first bool) (Article, bool) {
+	for len(us) > 0 && isSeparator(us[0].text) {
+		us = us[1:]
+	}
+	for len(us) > 0 && isSeparator(us[len(us)-1].text) {
+		us = us[:len(us)-1]
+	}
 	var a Article
 	i := 0
 	if len(us) > 1 && titleLike(us[0], first) {

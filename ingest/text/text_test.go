@@ -93,6 +93,13 @@ func TestSplit(t *testing.T) {
 			last:   "main terminal.",
 		},
 		{name: "blank", in: " \n\n\t\n", titles: nil},
+		{
+			name:   "separator lines",
+			in:     "=====\nBridge reopens\nThe bridge reopened on Monday.\n***\nIt had been closed.\n=====\nMarket closes early\nThe market closed early.\n-----\n",
+			titles: []string{"Bridge reopens", "Market closes early"},
+			first:  "The bridge reopened on Monday.\n***\nIt had been closed.", // a section break
+			last:   "The market closed early.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
