@@ -85,7 +85,7 @@ func runValidate(args []string, st streams) error {
 				if g.Pattern != "" {
 					pat = "pattern \"" + g.Pattern + "\""
 				}
-				fmt.Fprintf(w, "  coded:    %s %s %s  by %s %s\n", g.Source, g.Target, g.Code, g.Rule, pat)
+				fmt.Fprintf(w, "  coded:    %s %s %s  by %s %s%s\n", g.Source, g.Target, g.Code, g.Rule, pat, actorEvidence(g))
 			}
 		}
 	}
@@ -107,4 +107,20 @@ func runValidate(args []string, st streams) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// actorEvidence names the actor dictionary lines behind an event's source
+// and target, when actors (not agents alone) coded them.
+func actorEvidence(g event.Coded) string {
+	var parts []string
+	if g.SourceActor.Line > 0 {
+		parts = append(parts, "source "+g.SourceActor.String())
+	}
+	if g.TargetActor.Line > 0 {
+		parts = append(parts, "target "+g.TargetActor.String())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ")
 }

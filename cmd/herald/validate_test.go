@@ -61,7 +61,7 @@ func TestValidateCommand(t *testing.T) {
 		t.Fatalf("one failing record: err = %v, want exit status 1", err)
 	}
 	o := out.String()
-	for _, want := range []string{"FAIL BAD-1 (PATTERN", "expected: ARN GON 999", "coded:    ARN GON 121  by v.txt:5 verb", "PATTERN           0      1", "VERB              1      1", "all               1      2"} {
+	for _, want := range []string{"FAIL BAD-1 (PATTERN", "expected: ARN GON 999", "coded:    ARN GON 121  by v.txt:5 verb; source a.txt:1, target a.txt:2", "PATTERN           0      1", "VERB              1      1", "all               1      2"} {
 		if !strings.Contains(o, want) {
 			t.Errorf("output lacks %q:\n%s", want, o)
 		}

@@ -54,6 +54,10 @@ type Coded struct {
 	Verb           Span
 	SourceSpan     Span // empty when the source is missing
 	TargetSpan     Span
+	// SourceActor and TargetActor are the actor dictionary lines that
+	// named the source and target; zero when agents alone (or no
+	// dictionary) coded them.
+	SourceActor, TargetActor dict.Pos
 }
 
 // Coder codes parse trees with a dictionary set. It is read-only and safe
@@ -150,6 +154,7 @@ type actor struct {
 	base     string // the actor's own code
 	prefix   string // composed agent codes
 	suffix   string
+	from     dict.Pos // actor dictionary line of the base code
 }
 
 // coded reports whether a dictionary coded the unit (a new actor named

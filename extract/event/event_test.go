@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -402,6 +403,10 @@ func TestCompoundMemberSpans(t *testing.T) {
 			n++
 			if e.SourceSpan != sp || e.TargetSpan != (Span{6, 7}) || e.Verb != (Span{4, 5}) {
 				t.Errorf("%s: spans source %v target %v verb %v", e.Source, e.SourceSpan, e.TargetSpan, e.Verb)
+			}
+			line := map[string]int{"ARNGOV": 1, "GONGOV": 2}[e.Source]
+			if e.SourceActor.String() != fmt.Sprintf("actors.txt:%d", line) || e.TargetActor.String() != "actors.txt:4" {
+				t.Errorf("%s: actor evidence %v, %v", e.Source, e.SourceActor, e.TargetActor)
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/herald-events/herald/dict"
+)
 
 // findUnits codes every noun phrase of the tree and registers the outermost
 // coded ones as the units the verb patterns see.
@@ -146,6 +150,7 @@ func (s *sentence) codeNP(node int) int {
 		bases  []string
 		agents []agentCode
 		ok     bool
+		from   dict.Pos
 	}
 	var codesBuf [4]segCode
 	codes := codesBuf[:0]
@@ -154,8 +159,8 @@ func (s *sentence) codeNP(node int) int {
 	}
 	anyActor := -1
 	for i, seg := range segs {
-		b, ags, ok := s.codeWords(seg, s.hi[node])
-		codes[i] = segCode{b, ags, ok}
+		b, ags, ok, from := s.codeWords(seg, s.hi[node])
+		codes[i] = segCode{b, ags, ok, from}
 		if b != nil && anyActor < 0 {
 			anyActor = i
 		}
@@ -214,7 +219,9 @@ func (s *sentence) codeNP(node int) int {
 				ags = shared
 			}
 			for _, b := range sc.bases {
-				acts = append(acts, makeActor(b, "", "", ags, sp))
+				a := makeActor(b, "", "", ags, sp)
+				a.from = sc.from
+				acts = append(acts, a)
 			}
 		case anyActor >= 0:
 			// A segment of agents only shares the actor and the leading
@@ -227,11 +234,15 @@ func (s *sentence) codeNP(node int) int {
 			}
 			ags := append(append([]agentCode(nil), inh...), sc.agents...)
 			for _, b := range o.bases {
-				acts = append(acts, makeActor(b, "", "", ags, sp))
+				a := makeActor(b, "", "", ags, sp)
+				a.from = o.from
+				acts = append(acts, a)
 			}
 		case ppActors != nil:
-			for _, a := range ppActors {
-				acts = append(acts, makeActor(a.base, a.prefix, a.suffix, sc.agents, sp))
+			for _, pa := range ppActors {
+				a := makeActor(pa.base, pa.prefix, pa.suffix, sc.agents, sp)
+				a.from = pa.from
+				acts = append(acts, a)
 			}
 		case sc.ok:
 			acts = append(acts, makeActor("", "", "", sc.agents, sp))
@@ -373,7 +384,7 @@ func makeActor(base, pre, suf string, ags []agentCode, span Span) actor {
 // (one code per member of a "/" list) and every agent phrase, overlapping
 // ones included. Phrases may run on into the rest of the NP (up to end),
 // as "Ministry of Silly Walks" does.
-func (s *sentence) codeWords(ws []int, end int) (bases []string, agents []agentCode, ok bool) {
+func (s *sentence) codeWords(ws []int, end int) (bases []string, agents []agentCode, ok bool, from dict.Pos) {
 	d := s.c.dicts
 	words := s.words[:end]
 	skipTo := -1
@@ -382,7 +393,8 @@ func (s *sentence) codeWords(ws []int, end int) (bases []string, agents []agentC
 			continue
 		}
 		if d.Actors != nil && bases == nil {
-			if act, n, _ := d.Actors.Match(words, i); act != nil {
+			if act, n, pos := d.Actors.Match(words, i); act != nil {
+				from = pos
 				bases = act.CodesAt(s.date)
 				if bases == nil {
 					bases = []string{""}
@@ -397,5 +409,5 @@ func (s *sentence) codeWords(ws []int, end int) (bases []string, agents []agentC
 			}
 		}
 	}
-	return bases, agents, bases != nil || len(agents) > 0
+	return bases, agents, bases != nil || len(agents) > 0, from
 }

@@ -232,7 +232,7 @@ func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, 
 	if sc != "---" && sc == tc {
 		return
 	}
-	add := func(a, b string, sa, sb Span, c string) {
+	add := func(a, b string, sa, sb Span, fa, fb dict.Pos, c string) {
 		if c == "---" || c == "" {
 			return
 		}
@@ -241,14 +241,15 @@ func (s *sentence) emit(code string, src, tgt actor, rule dict.Pos, pat string, 
 				return
 			}
 		}
-		s.out = append(s.out, Coded{Source: a, Target: b, Code: c, Rule: rule, Pattern: pat, Verb: verb, SourceSpan: sa, TargetSpan: sb})
+		s.out = append(s.out, Coded{Source: a, Target: b, Code: c, Rule: rule, Pattern: pat, Verb: verb,
+			SourceSpan: sa, TargetSpan: sb, SourceActor: fa, TargetActor: fb})
 	}
 	if i := strings.IndexByte(code, ':'); i >= 0 {
-		add(sc, tc, src.span, tgt.span, code[:i])
-		add(tc, sc, tgt.span, src.span, code[i+1:])
+		add(sc, tc, src.span, tgt.span, src.from, tgt.from, code[:i])
+		add(tc, sc, tgt.span, src.span, tgt.from, src.from, code[i+1:])
 		return
 	}
-	add(sc, tc, src.span, tgt.span, code)
+	add(sc, tc, src.span, tgt.span, src.from, tgt.from, code)
 }
 
 func isClause(l string) bool {
