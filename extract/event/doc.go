@@ -53,8 +53,8 @@
 //     must be coded; without it an uncoded one is "---".
 //
 // Each Coded carries its evidence: Rule is the dictionary file:line of the
-// pattern or verb that fired, and the word spans of source, verb and target.
-// The Stage fills doc.Events with the codebook fields (cameo, plover).
+// pattern or verb that fired, SourceActor and TargetActor the actor lines
+// that named the actors, and Verb, SourceSpan and TargetSpan the words.
 //
 // A Coder is read-only and safe for concurrent use.
 package event
