@@ -55,6 +55,8 @@
 // Each Coded carries its evidence: Rule is the dictionary file:line of the
 // pattern or verb that fired, SourceActor and TargetActor the actor lines
 // that named the actors, and Verb, SourceSpan and TargetSpan the words.
+// The Stage fills doc.Events with them and the codebook fields (packages
+// cameo and plover).
 //
 // A Coder is read-only and safe for concurrent use.
 package event
