@@ -282,6 +282,11 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Add("TITLE\n\nLONDON, March 3, 1987 (Reuters) - Body.\n")
 	f.Add("A\r\nBy B C\r\n2024-03-07\r\nText.")
+	f.Add("=====\nBridge reopens\nThe bridge reopened on Monday.\n***\nIt had been closed.\n=====\nMarket closes early\nThe market closed early. REUTER\n")
+	f.Add("Port strike enters second week\nDock workers stayed off the job for a seventh day on Monday as talks\n" +
+		"with the employers' federation broke down over pay and the use of\ncontract labour at the main terminal.\n\nUnion leaders said.\n")
+	f.Add("CHINA CALLS FOR BETTER TRADE DEAL WITH U.S.\n\nPEKING, March 3 - China called on the U.S. to ease curbs.\nSUGAR QUOTA -- USDA\n\nWASHINGTON, Feb 26 - The U.S. said.\n")
+	f.Add("Грузия: выборы\n\nТБИЛИСИ, 3 марта - Выборы прошли спокойно.\n¿Qué pasa?\nEl «gobierno» dijo…\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
 		for _, a := range Split(s) {
