@@ -346,3 +346,15 @@ func TestCodesWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordsAreNoActors checks that English words which are also
+// names or acronyms ("who", "car", "pole") do not match an actor alone.
+// ("US" does match: news writes the country so far more than "us".)
+func TestCommonWordsAreNoActors(t *testing.T) {
+	s := load(t)
+	for _, w := range strings.Fields("WHO CAR POLE POLES JERSEY REUNION IT AS IN OR ME AM ARE AN AT IS BE TO ON NO SO MAN TIME SPA NATIONAL OBSERVATORY STATE STATES CALM FIRE FORCES BANK WEST EAST GULF") {
+		if a, _, pos := s.Actors.Match([]string{w}, 0); a != nil {
+			t.Errorf("%q matches actor %s (%s)", w, a.Name, pos)
+		}
+	}
+}
