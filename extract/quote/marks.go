@@ -118,6 +118,16 @@ func pairParagraph(text string, start, end int, out []region) []region {
 			continue
 		}
 		switch {
+		case isOpenDouble(r) && in && !isSpaceRune(prev) && !isLetterRune(next):
+			// “ used as a closing mark: here,“ said
+			cur.Out, cur.Close = i, i+sz
+			out = append(out, cur)
+			in = false
+		case isCloseDouble(r) && !in && (isSpaceRune(prev) || i == start) && isLetterRune(next):
+			// ” used as an opening mark
+			in = true
+			cur = region{Open: i, In: i + sz}
+			sOpen = -1
 		case isOpenDouble(r):
 			if !in {
 				in = true
@@ -198,3 +208,4 @@ func mergeOrdered(out, single []region) []region {
 }
 
 func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
+func isSpaceRune(r rune) bool  { return unicode.IsSpace(r) }

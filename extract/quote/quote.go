@@ -419,7 +419,9 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		p := before - 1
 		if v.low[p] == "," || v.low[p] == ":" || x.regionCloseAt(p) >= 0 {
 			if titleBefore {
-				return cand{}, false
+				// "This is a “raw time,” said Axelrod": the whole clause
+				res.q.Content = doc.ByteSpan{Start: x.d.Tokens[lo].Start, End: x.d.Tokens[p].End}
+				return x.finish(res)
 			}
 			res.q.Content = x.contentBefore(lo, p)
 			// A split quotation: "A," he said, "B."
@@ -630,6 +632,17 @@ func (x *extraction) onlyPunct(a, b int) bool {
 func (x *extraction) endsClause(a, hi int) bool {
 	v := x.v
 	n := 0
+	// "said in a wide-ranging interview with …": a prepositional phrase
+	// without a that-clause.
+	if a < hi && closingPreps[v.low[a]] {
+		k := a
+		for k < hi && v.low[k] != "that" && v.low[k] != "whether" && x.s.cues[v.low[k]].lemma == "" && x.tokReg[k] < 0 {
+			k++
+		}
+		if k == hi || v.low[k] == "," && k > a+1 {
+			return true
+		}
+	}
 	for k := a; k < hi; k++ {
 		w := v.low[k]
 		if w == "," || w == ";" {
@@ -1068,3 +1081,5 @@ func (x *extraction) earlierSpeaker(lo, i int) doc.Span {
 	}
 	return doc.Span{}
 }
+
+var closingPreps = set("in", "on", "at", "during", "after", "before", "while", "from", "outside", "with", "for", "to", "via", "through", "inside", "at", "of", "about")
