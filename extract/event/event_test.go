@@ -81,6 +81,8 @@ func TestCode(t *testing.T) {
 			[]string{"ARN GON 064 verbs.txt:9", "GON ARN 064 verbs.txt:9"}},
 		{"agents shared across a compound", "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor) (NNS ministers)) (VP (VBD left) (PP (IN for) (NP (NNP Gollum))))))", day,
 			[]string{"ARNGOV HOB 032 verbs.txt:3", "HOB ARNGOV 033 verbs.txt:3", "GONGOV HOB 032 verbs.txt:3", "HOB GONGOV 033 verbs.txt:3"}},
+		{"relative clause inside a compound", "(ROOT (S (NP (NP (NNP Arnor)) (CC and) (NP (NP (NNP Gondor)) (, ,) (SBAR (WHNP (WP who)) (S (VP (VBD criticized) (NP (NNP Gollum))))))) (VP (VBD laughed))))", day,
+			[]string{"ARN HOB 121 verbs.txt:5", "GON HOB 121 verbs.txt:5"}},
 		{"passive with by", "(ROOT (S (NP (NNP Gondor)) (VP (VBD was) (VP (VBN criticized) (PP (IN by) (NP (NNP Arnor)))))))", day,
 			[]string{"ARN GON 121 verbs.txt:5"}},
 		{"null block without pattern", "(ROOT (S (NP (NNP Arnor)) (VP (VBD renewed) (NP (NNP Gondor)))))", day, nil},

@@ -35,16 +35,26 @@ func (s *sentence) register(node int) {
 			s.unitAt[un.span.Start] = u
 			// Units nested in clauses of the NP (relative clauses) are
 			// registered as well, outside the unit's span.
-			for _, c := range s.t.Nodes[node].Children {
-				if s.lo[c] >= un.span.End {
-					s.register(int(c))
-				}
-			}
+			s.registerOutside(node, un.span)
 			return
 		}
 	}
 	for _, c := range s.t.Nodes[node].Children {
 		s.register(int(c))
+	}
+}
+
+// registerOutside registers the units of the parts of node that lie
+// outside sp.
+func (s *sentence) registerOutside(node int, sp Span) {
+	for _, c := range s.t.Nodes[node].Children {
+		ci := int(c)
+		switch {
+		case s.hi[ci] <= sp.Start || s.lo[ci] >= sp.End:
+			s.register(ci)
+		case !s.t.Nodes[ci].IsLeaf():
+			s.registerOutside(ci, sp)
+		}
 	}
 }
 
@@ -93,7 +103,12 @@ func (s *sentence) codeNP(node int) int {
 			s.nodeU[node] = members[0]
 			return members[0]
 		}
-		return s.addUnit(node, Span{s.lo[node], s.hi[node]}, acts, members)
+		sp := s.units[members[0]].span
+		for _, m := range members[1:] {
+			sp.Start = min(sp.Start, s.units[m].span.Start)
+			sp.End = max(sp.End, s.units[m].span.End)
+		}
+		return s.addUnit(node, sp, acts, members)
 	}
 	// One NP with clause-like or bracketed additions: the NP decides.
 	if len(nps) == 1 {
