@@ -87,13 +87,14 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func runTrainTag(args []string, st streams) error {
-	fs := newFlags("train tag", "train tag --data DIR --out DIR [--wordnet DIR] [--iter N] [--seed N] [--prune W] [--passes 1|2]", st)
+	fs := newFlags("train tag", "train tag --data DIR --out DIR [--wordnet DIR] [--iter N] [--seed N] [--prune W] [--passes 1|2] [--folds N]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (UD English EWT)")
 	out := fs.String("out", "nlp/tag/model", "directory to write tagger.bin.gz into")
 	iter := fs.Int("iter", 10, "training iterations over the data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this")
 	passes := fs.Int("passes", 2, "1: left to right; 2: a second pass also sees the first pass's tags to the right")
+	folds := fs.Int("folds", 4, "jackknife folds for training the second pass")
 	wn := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory for word-class features (Debian wordnet-base); empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -120,7 +121,7 @@ func runTrainTag(args []string, st streams) error {
 	}
 	examples := tagExamples(sents)
 	t, err := tag.Train(examples, tag.TrainOptions{
-		Iterations: *iter, Seed: *seed, Prune: float32(*prune), Passes: *passes, Lexicon: lexicon,
+		Iterations: *iter, Seed: *seed, Prune: float32(*prune), Passes: *passes, Folds: *folds, Lexicon: lexicon,
 		Progress: func(i int, acc float64) { fmt.Fprintf(st.err, "pass %d: train accuracy %.2f%%\n", i, 100*acc) },
 	})
 	if err != nil {

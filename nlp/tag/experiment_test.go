@@ -119,7 +119,7 @@ func TestMarginExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mg := range []int32{0, 256 * 2, 256 * 5, 256 * 10, 256 * 20, 256 * 40} {
+	for _, mg := range []int32{0, 256 * 10, 256 * 40} {
 		tg.m.sureMargin = mg
 		start := time.Now()
 		x, u := score(tg, dev)
