@@ -33,6 +33,15 @@
 //	apt-get install iso-codes
 //	go generate ./dict/herald
 //
+// Editing: every phrase ends in "_" (a word boundary); verbs list all
+// their inflected forms in braces and agents their plurals, so nothing
+// depends on a plural or tense generator; the coder tries a block's
+// patterns in file order, so a specific pattern ("* &AIRSTRIKE ON +") comes
+// before the general one ("* &AIRSTRIKE"). "go test ./dict/herald" checks
+// that every line loads and every code is well formed; "herald dict stats"
+// counts the entries and "herald dict unknown FILE..." lists the names of a
+// text that no actor covers.
+//
 // NOTICE says what comes from iso-codes (LGPL-2.1, facts only) and that the
 // rest is written by Herald (CC BY 4.0).
 package herald
