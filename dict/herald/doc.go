@@ -33,7 +33,7 @@
 //	apt-get install iso-codes
 //	go generate ./dict/herald
 //
-// Editing: every phrase ends in "_" (a word boundary); verbs list all
+// Editing: every actor phrase ends in "_" (a word boundary); verbs list all
 // their inflected forms in braces and agents their plurals, so nothing
 // depends on a plural or tense generator; the coder tries a block's
 // patterns in file order, so a specific pattern ("* &AIRSTRIKE ON +") comes
