@@ -26,17 +26,19 @@
 // next unit does not start with a lower-case letter (the rest of a broken
 // line), and either
 //
-//   - the next unit opens with a wire dateline, such as "LONDON, March 3
-//     (Reuters) - " or "PARIS (AFP) - ", and both articles have some body
-//     (100 characters); or
+//   - the lede (see below) opens with a wire dateline, such as "LONDON,
+//     March 3 (Reuters) - " or "PARIS (AFP) - ", and both articles have
+//     some body (100 characters); or
 //   - the unit before it ends a sentence (a wire sign-off such as "REUTER"
 //     may follow) and is not itself a headline; both articles have at least
 //     3 body paragraphs and 500 characters (so that the sections of one
-//     article under subheadings are not taken for articles); the next unit
-//     ends a sentence or is a byline; and the evidence for a new story
-//     scores 2 or more: +1 for a headline of 6 words or more (+0.5 for 4-5,
-//     -1 for 3 or fewer), +1 when a third or more of the headline's content
-//     words recur in the next three units (a lede repeats its headline), +1
+//     article under subheadings are not taken for articles); the lede (the
+//     first unit after the headline that is not a byline, a date line or a
+//     deck) ends a sentence; and the evidence for a new story scores 2 or
+//     more: +1 when a byline or date line follows the headline, +1 for a
+//     headline of 6 words or more (+0.5 for 4-5, -1 for 3 or fewer), +1 when
+//     a third or more of the headline's content words recur in the next
+//     units up to the lede's third (a lede repeats its headline), +1
 //     when the vocabulary of the next units shares little with the article
 //     before (cosine below 0.15), -1 when it shares much (above 0.35).
 //
@@ -497,6 +499,15 @@ func endsWithInitialism(t string) bool {
 	return true
 }
 
+// isDateLine reports whether u holds nothing but a date.
+func isDateLine(u unit) bool {
+	if u.runes > 60 {
+		return false
+	}
+	_, ok := parseDate(u.text)
+	return ok
+}
+
 // isByline reports whether u is an author line such as "By Jane Smith".
 func isByline(u unit) bool {
 	return u.runes <= 80 && u.words >= 2 && (strings.HasPrefix(u.text, "By ") || strings.HasPrefix(u.text, "BY "))
@@ -542,7 +553,18 @@ func (sp *splitter) startsArticle(from, i int) bool {
 	}
 	// the new article's body: up to the next headline-like unit or the end
 	end := sp.next[i+1]
-	if hasDateline(us[i+1].text) {
+	// the lede: the first unit after the headline that is not a byline, a
+	// date line or a deck (a second headline line)
+	lede, furniture := i+1, false
+	for k := 0; k < 2 && lede+1 < end; k++ {
+		if isByline(us[lede]) || isDateLine(us[lede]) {
+			furniture = true
+		} else if !us[lede].title || us[lede].ends {
+			break
+		}
+		lede++
+	}
+	if hasDateline(us[lede].text) {
 		// a wire dateline right after a headline opens a story
 		return i > bodyStart && sp.bodyRunes(bodyStart, i) >= 100 && sp.bodyRunes(i+1, end) >= 100
 	}
@@ -554,10 +576,13 @@ func (sp *splitter) startsArticle(from, i int) bool {
 	if i-bodyStart < minParas || sp.bodyRunes(bodyStart, i) < minRunes {
 		return false
 	}
-	if end-(i+1) < minParas || sp.bodyRunes(i+1, end) < minRunes || !us[i+1].ends && !isByline(us[i+1]) {
+	if end-lede < minParas || sp.bodyRunes(lede, end) < minRunes || !us[lede].ends {
 		return false
 	}
 	score := 0.0
+	if furniture {
+		score++ // a byline or a date under a headline: an article, not a section
+	}
 	switch {
 	case u.words >= 6:
 		score += 1
@@ -567,7 +592,7 @@ func (sp *splitter) startsArticle(from, i int) bool {
 		score -= 1
 	}
 	if tw := contentWords(u.text); len(tw) > 0 {
-		nv := vocab(us[i+1 : min(end, i+4)])
+		nv := vocab(us[i+1 : min(end, lede+3)])
 		hit := 0
 		for w := range tw {
 			if nv[w] > 0 {

@@ -44,6 +44,14 @@ func TestSplit(t *testing.T) {
 			last:   "worst-affected farms.",
 		},
 		{
+			name: "dump with a byline, a date line and a deck",
+			in:   readFile(t, "../testdata/dump-bylines.txt"),
+			titles: []string{"Water company fined over sewage spills into river", "School meals to be free for all primary pupils",
+				"Drivers face delays as motorway bridge repairs begin"},
+			first: "The regulator said",
+			last:  "work at weekends instead.",
+		},
+		{
 			name:   "subheadings do not split an article",
 			in:     readFile(t, "../testdata/subheads.txt"),
 			titles: []string{"City council votes to rebuild the old river bridge"},
@@ -277,7 +285,7 @@ func TestPolNeAROneArticleEach(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	for _, name := range []string{"../testdata/dump.txt", "../testdata/subheads.txt"} {
+	for _, name := range []string{"../testdata/dump.txt", "../testdata/subheads.txt", "../testdata/dump-bylines.txt"} {
 		f.Add(readFile(f, name))
 	}
 	f.Add("TITLE\n\nLONDON, March 3, 1987 (Reuters) - Body.\n")
@@ -354,4 +362,18 @@ func TestPolNeARRunTogether(t *testing.T) {
 		t.Errorf("found %d of 300 articles", len(arts))
 	}
 	t.Logf("found %d of 300 articles", len(arts))
+}
+
+func TestSplitBylineDateDeck(t *testing.T) {
+	in := readFile(t, "../testdata/dump-bylines.txt")
+	arts := Split(in)
+	if len(arts) != 3 {
+		t.Fatalf("got %d articles %q", len(arts), titlesOf(arts))
+	}
+	if a := arts[1]; a.Byline != "Hannah Ward" || !a.Date.Equal(time.Date(2024, 4, 18, 0, 0, 0, 0, time.UTC)) || !strings.HasPrefix(in[a.Start:], "Every primary school") {
+		t.Errorf("second article: byline %q, date %v, body %.30q", a.Byline, a.Date, in[a.Start:a.End])
+	}
+	if a := arts[2]; !strings.HasPrefix(in[a.Start:], "Night closures will last") {
+		t.Errorf("the deck is not the start of the third body: %.30q", in[a.Start:a.End])
+	}
 }
