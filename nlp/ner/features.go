@@ -215,8 +215,8 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 		}
 		for k := range numKinds {
 			bit := Kind(1) << k
-			if m.kind&bit == 0 {
-				continue
+			if m.kind&bit == 0 || bit == KindCalendar {
+				continue // days and months serve the rules, not the model
 			}
 			ex := byte('0')
 			if m.exact&bit != 0 {

@@ -26,10 +26,11 @@ const (
 	KindTitle                      // titles and honorifics before a name
 	KindOrgSuffix                  // words ending organisation names (Inc, Ministry, Party)
 	KindLocSuffix                  // words ending place names (Street, River, County)
+	KindCalendar                   // days and months
 	numKinds      = iota
 )
 
-var kindNames = [numKinds]string{"country", "place", "region", "norp", "org", "first", "title", "orgsuf", "locsuf"}
+var kindNames = [numKinds]string{"country", "place", "region", "norp", "org", "first", "title", "orgsuf", "locsuf", "calendar"}
 
 var gazetteerFiles = []struct {
 	file string
@@ -44,6 +45,7 @@ var gazetteerFiles = []struct {
 	{"titles.txt", KindTitle},
 	{"orgsuffixes.txt", KindOrgSuffix},
 	{"locsuffixes.txt", KindLocSuffix},
+	{"calendar.txt", KindCalendar},
 }
 
 // Gazetteer is a read-only table of multi-word names and their classes,

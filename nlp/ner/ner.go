@@ -213,6 +213,19 @@ func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
 			}
 			m.Start++
 		}
+		// Days and months at the edges are not part of a name (New York
+		// May, Fallujah Wednesday).
+		for m.End-m.Start > 1 {
+			if k, ex := r.g.Lookup(words[m.End-1 : m.End]); k&KindCalendar != 0 && ex&KindCalendar != 0 {
+				m.End--
+				continue
+			}
+			if k, ex := r.g.Lookup(words[m.Start : m.Start+1]); k&KindCalendar != 0 && ex&KindCalendar != 0 {
+				m.Start++
+				continue
+			}
+			break
+		}
 		norp(next, m.Start)
 		next = m.End
 		if m.Label == "LOC" {
