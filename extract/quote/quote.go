@@ -183,7 +183,7 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			o := x.tokAt(r.Open)
 			if si := d.SentenceOf(o); si >= 0 {
 				lo := int(d.Sents[si].Start)
-				if subj := x.npForward(lo, o); subj.Len() > 0 && !x.badSubject(subj) {
+				if subj := x.sentenceSubject(lo, o); subj.Len() > 0 && !x.badSubject(subj) {
 					kept = append(kept, cand{q: q, speaker: subj, pos: o})
 					continue
 				}
@@ -385,10 +385,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 	if subj.Len() == 0 && c.participle() || subj.Len() == 0 && i > lo && (v.low[i-1] == "and" || v.low[i-1] == ",") {
 		// "…, adding that …", "… and stressed …": the subject of the
 		// sentence speaks.
-		subj = x.npForward(lo, i)
-		if subj.Len() > 0 && x.d.Tokens[subj.End-1].End > x.d.Tokens[i].Start {
-			subj = doc.Span{}
-		}
+		subj = x.sentenceSubject(lo, i)
 		if subj.Len() == 0 {
 			subj = x.earlierSpeaker(lo, i)
 		}
@@ -1083,3 +1080,21 @@ func (x *extraction) earlierSpeaker(lo, i int) doc.Span {
 }
 
 var closingPreps = set("in", "on", "at", "during", "after", "before", "while", "from", "outside", "with", "for", "to", "via", "through", "inside", "at", "of", "about")
+
+// sentenceSubject returns the noun phrase that opens the clause before
+// token i: at the sentence start, or after an introductory phrase set off
+// by a comma ("However, he …").
+func (x *extraction) sentenceSubject(lo, i int) doc.Span {
+	if np := x.npForward(lo, i); np.Len() > 0 && int(np.End) <= i {
+		return np
+	}
+	for k := lo; k < i && k < lo+8; k++ {
+		if x.v.low[k] == "," {
+			if np := x.npForward(k+1, i); np.Len() > 0 && int(np.End) <= i {
+				return np
+			}
+			break
+		}
+	}
+	return doc.Span{}
+}
