@@ -47,6 +47,13 @@ type Summary struct {
 	Duplicates     int // exact duplicates merged (not emitted)
 	NearDuplicates int // documents emitted with DuplicateOf set
 	Failures       []Failure
+	Merged         []Merged // the exact duplicates, in the order read
+}
+
+// Merged is an exact duplicate that Walk did not emit.
+type Merged struct {
+	Source string // where the duplicate was read
+	Of     string // ID of the emitted document with the same text
 }
 
 // Options control Walk.
@@ -87,6 +94,7 @@ func Walk(ctx context.Context, inputs []string, opt Options, emit func(*doc.Doc)
 				exact, near := idx.Add(d.ID, d.Title, d.Text)
 				if exact != "" {
 					sum.Duplicates++
+					sum.Merged = append(sum.Merged, Merged{Source: d.Source, Of: exact})
 					continue
 				}
 				if near != "" {

@@ -271,6 +271,14 @@ func TestWalk(t *testing.T) {
 	if sum.Inputs != 7 || sum.Docs != len(got) || sum.Duplicates != 3 || sum.NearDuplicates != 1 {
 		t.Errorf("summary %+v", sum)
 	}
+	var merged []string
+	for _, m := range sum.Merged {
+		merged = append(merged, strings.TrimPrefix(m.Source, dir+"/")+"="+m.Of)
+	}
+	wantMerged := []string{"a/edited.txt#2=" + got[1].ID, "b/dump.txt#1=" + got[0].ID, "b/dump.txt#2=" + got[1].ID}
+	if fmt.Sprint(merged) != fmt.Sprint(wantMerged) {
+		t.Errorf("merged %q, want %q", merged, wantMerged)
+	}
 	var failed []string
 	for _, f := range sum.Failures {
 		failed = append(failed, strings.TrimPrefix(f.Input, dir+"/"))
