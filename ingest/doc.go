@@ -72,7 +72,7 @@
 //
 // With Options.Dedup, documents whose text is the same as an earlier one's
 // (after white-space folding) are merged: not emitted, counted in
-// Summary.Duplicates. Near duplicates (the same wire story with small
+// Summary.Duplicates and listed in Summary.Merged. Near duplicates (the same wire story with small
 // edits, or sent again longer or shorter) are emitted with
 // Doc.DuplicateOf set to the id of the earliest such document, and counted
 // in Summary.NearDuplicates. They are found with MinHash over word
