@@ -35,6 +35,7 @@ type streams struct {
 // commands lists every subcommand; each lives in a file of its own.
 var commands = []command{
 	// one line per command, kept sorted by name
+	{"bench", "measure speed and memory on a corpus, on one core", runBench},
 	{"code", "code parsed sentences (PETRARCH <Sentences> XML) to CAMEO events", runCode},
 	{"dict", "inspect dictionaries: entry counts (stats), names no actor covers (unknown)", runDict},
 	{"eval", "score a component against gold data: tokens, tag, parse, ner, quotes", runEval},
