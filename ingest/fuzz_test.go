@@ -13,7 +13,7 @@ import (
 )
 
 func addTestdata(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*")
+	files, _ := filepath.Glob("testdata/*.*")
 	for _, name := range files {
 		f.Add(readFile(f, name))
 	}

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -93,6 +94,9 @@ func parse(l string) (*doc.Doc, int, error) {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			return nil, int(te.Offset), err
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, len(l) + 1, errors.New("line ends inside the JSON object")
 		}
 		return nil, 0, err
 	}

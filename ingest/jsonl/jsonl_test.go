@@ -27,6 +27,7 @@ func TestRead(t *testing.T) {
 		{"number id", `{"id":7,"text":"a"}`, nil, []int{1}, nil},
 		{"trailing garbage", `{"id":"1","text":"a"} x`, nil, []int{1}, nil},
 		{"not an object", `["id","text"]`, nil, []int{1}, nil},
+		{"cut short", `{"id":"1","text":"a`, nil, []int{1}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
