@@ -91,15 +91,19 @@ func pairParagraph(text string, start, end int, out []region) []region {
 	var single []region // closed single-quote regions of this paragraph
 	sOpen := -1         // position of an open single mark outside double quotes
 	sIn := -1
+	prev := ' '
 	for i := start; i < end; {
-		r, sz := utf8.DecodeRuneInString(text[i:end])
-		prev, _ := utf8.DecodeLastRuneInString(text[start:i])
-		next, _ := utf8.DecodeRuneInString(text[i+sz : end])
-		if i == start {
-			prev = ' '
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' {
+			i++ // fast path: a byte that is no quotation mark
+			continue
 		}
-		if i+sz >= end {
-			next = ' '
+		r, sz := utf8.DecodeRuneInString(text[i:end])
+		if i > start {
+			prev, _ = utf8.DecodeLastRuneInString(text[start:i])
+		}
+		next := ' '
+		if i+sz < end {
+			next, _ = utf8.DecodeRuneInString(text[i+sz : end])
 		}
 		if (r == '\'' || r == '`') && i+1 < end && text[i+1] == text[i] {
 			// '' and `` stand for double marks in some news text.
