@@ -37,7 +37,7 @@ func TestGolden(t *testing.T) {
 			for _, d := range docs {
 				gd := goldenDoc{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Byline: d.Byline, Text: d.Text}
 				if !d.Date.IsZero() {
-					gd.Date = d.Date.Format(time.RFC3339)
+					gd.Date = d.Date.UTC().Format(time.RFC3339) // UTC: the same whatever the local zone
 				}
 				g.Docs = append(g.Docs, gd)
 			}
