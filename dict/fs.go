@@ -9,13 +9,18 @@ import (
 	"strings"
 )
 
-// LoadFS is Load with the file names of f read from fsys.
+// LoadFS reads every file of f from fsys. All malformed lines of all files
+// are collected into one ErrorList. When lenient is false a malformed line
+// fails the load (the Set is nil); when lenient is true the Set of the
+// well-formed lines is returned together with the ErrorList, to be shown as
+// warnings. A missing file is always an error. Positions name the files as
+// f does.
 func LoadFS(fsys fs.FS, f Files, lenient bool) (*Set, error) {
 	s := &Set{Verbs: &Verbs{Synsets: map[string]*Synset{}, forms: map[string][]*Verb{}}, Actors: NewActors(),
 		Agents: &Agents{index: phraseIndex{}}}
 	var errs ErrorList
-	// read returns the text of a file; fail reports whether a parse error
-	// is fatal (not an ErrorList of malformed lines, which are collected).
+	// read returns the text of a file; collect keeps the ErrorList of
+	// malformed lines and returns any other error, which is fatal.
 	read := func(name string) (string, error) {
 		data, err := fs.ReadFile(fsys, name)
 		return string(data), err

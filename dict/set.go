@@ -1,9 +1,6 @@
 package dict
 
-import (
-	"errors"
-	"path/filepath"
-)
+import "path/filepath"
 
 // Files names the dictionary files of a Set. Empty names are skipped.
 type Files struct {
@@ -41,70 +38,10 @@ func (s *Set) Warnings() ErrorList {
 	return w
 }
 
-// Load reads every file of f. All malformed lines of all files are
-// collected into one ErrorList. When lenient is false a malformed line
-// fails the load (the Set is nil); when lenient is true the Set of the
-// well-formed lines is returned together with the ErrorList, to be shown as
-// warnings. A missing file is always an error.
+// Load reads every file of f from the operating system's file system
+// (paths absolute or relative to the working directory). See LoadFS.
 func Load(f Files, lenient bool) (*Set, error) {
-	s := &Set{Verbs: &Verbs{Synsets: map[string]*Synset{}, forms: map[string][]*Verb{}}, Actors: NewActors(),
-		Agents: &Agents{index: phraseIndex{}}}
-	var errs ErrorList
-	collect := func(err error) error {
-		if err == nil {
-			return nil
-		}
-		var el ErrorList
-		if errors.As(err, &el) {
-			errs = append(errs, el...)
-			return nil
-		}
-		return err
-	}
-	var err error
-	if f.Verbs != "" {
-		var v *Verbs
-		v, err = LoadVerbs(f.Verbs)
-		if err = collect(err); err != nil {
-			return nil, err
-		}
-		s.Verbs = v
-	}
-	if len(f.Actors) > 0 {
-		a, err := LoadActors(f.Actors...)
-		if err = collect(err); err != nil {
-			return nil, err
-		}
-		s.Actors = a
-	}
-	if f.Agents != "" {
-		a, err := LoadAgents(f.Agents)
-		if err = collect(err); err != nil {
-			return nil, err
-		}
-		s.Agents = a
-	}
-	if f.Discards != "" {
-		d, err := LoadDiscards(f.Discards)
-		if err = collect(err); err != nil {
-			return nil, err
-		}
-		s.Discards = d
-	}
-	if f.Issues != "" {
-		is, err := LoadIssues(f.Issues)
-		if err = collect(err); err != nil {
-			return nil, err
-		}
-		s.Issues = is
-	}
-	if len(errs) > 0 {
-		if !lenient {
-			return nil, errs
-		}
-		return s, errs
-	}
-	return s, nil
+	return LoadFS(osFS{}, f, lenient)
 }
 
 // PhoenixFiles returns the Files of the Phoenix dictionary set in dir
