@@ -13,7 +13,15 @@ import (
 )
 
 // modelMagic starts every model file (after gzip decompression).
-const modelMagic = "HERALD-TAG-3\n"
+const modelMagic = "HERALD-TAG-4\n"
+
+// modelMagicV3 starts the previous format, whose feature keys have 64 bits.
+const modelMagicV3 = "HERALD-TAG-3\n"
+
+// keyShift drops the low bits of feature keys in a model: 40 bits keep
+// collisions among a few hundred thousand features negligible and the
+// model file small.
+const keyShift = 24
 
 // model is a trained tagger in its compact run-time form: the classes and
 // one set of weights per pass.
@@ -32,11 +40,11 @@ type model struct {
 // integers. Each feature key maps, through an open-addressing table, to a
 // run of packed (class, weight) entries.
 type weights struct {
-	keys  []uint64 // feature keys, sorted
+	keys  []uint64 // feature keys >> keyShift, sorted
 	start []uint32 // entries of feature keys[f] are ent[start[f]:start[f+1]]
 	ent   []uint32 // class in the low 8 bits, weight*weightScale in the high 24 (signed)
 	mask  uint64
-	slots []uint64 // key>>32<<32 | (f+1), at key&mask or after it; 0 is empty
+	slots []uint64 // key<<24 | (f+1), at key&mask or after it; 0 is empty
 }
 
 // entry is one feature weight for one class, used while building a model.
@@ -53,20 +61,62 @@ func packEntry(c uint8, w int64) uint32 {
 }
 
 func newWeights(feats map[uint64][]entry) *weights {
-	keys := make([]uint64, 0, len(feats))
+	// Shorten the keys, adding up the weights of keys that become equal.
+	short := make(map[uint64][]entry, len(feats))
+	full := make([]uint64, 0, len(feats))
 	for k := range feats {
+		full = append(full, k)
+	}
+	slices.Sort(full)
+	for _, k := range full {
+		short[k>>keyShift] = mergeEntries(short[k>>keyShift], feats[k])
+	}
+	keys := make([]uint64, 0, len(short))
+	for k := range short {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	m := &weights{keys: keys, start: make([]uint32, 1, len(keys)+1)}
+	kept := keys[:0]
 	for _, k := range keys {
-		for _, e := range feats[k] {
-			m.ent = append(m.ent, packEntry(e.class, int64(math.Round(float64(e.w)*weightScale))))
+		for _, e := range short[k] {
+			if w := int64(math.Round(float64(e.w) * weightScale)); w != 0 {
+				m.ent = append(m.ent, packEntry(e.class, w))
+			}
 		}
+		if m.start[len(m.start)-1] == uint32(len(m.ent)) {
+			continue // every weight rounded to zero: drop the feature
+		}
+		kept = append(kept, k)
 		m.start = append(m.start, uint32(len(m.ent)))
 	}
+	m.keys = kept
 	m.buildTable()
 	return m
+}
+
+// mergeEntries adds the weights of b to a, class by class, keeping classes
+// in order.
+func mergeEntries(a, b []entry) []entry {
+	if len(a) == 0 {
+		return b
+	}
+	out := append([]entry(nil), a...)
+	for _, e := range b {
+		found := false
+		for j := range out {
+			if out[j].class == e.class {
+				out[j].w += e.w
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(x, y entry) int { return int(x.class) - int(y.class) })
+	return out
 }
 
 // buildTable fills the lookup table from keys.
@@ -82,23 +132,21 @@ func (m *weights) buildTable() {
 		for m.slots[i] != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = k>>32<<32 | uint64(f+1)
+		m.slots[i] = k<<24 | uint64(f+1)
 	}
 }
 
-// find returns the entries of feature key k (nil when it has none). Keys
-// are compared on their high 32 bits within a probe run that starts at
-// their low bits, so a false match needs two keys agreeing on both.
+// find returns the entries of feature key k (nil when it has none).
 func (m *weights) find(k uint64) []uint32 {
+	k >>= keyShift
 	i := k & m.mask
-	hi := k >> 32
 	for {
 		s := m.slots[i]
 		if s == 0 {
 			return nil
 		}
-		if s>>32 == hi {
-			f := uint32(s) - 1
+		if s>>24 == k {
+			f := uint32(s&(1<<24-1)) - 1
 			return m.ent[m.start[f]:m.start[f+1]]
 		}
 		i = (i + 1) & m.mask
@@ -126,8 +174,12 @@ func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
 	return best, scores[best] - second
 }
 
-// weightScale quantizes weights to 1/weightScale steps in the model file.
-const weightScale = 256
+// weightScale quantizes weights to 1/weightScale steps (format 4). On EWT
+// dev, steps of 1/8 tag exactly as unquantized weights do.
+const weightScale = 8
+
+// v3Scale is the weight step of format 3.
+const v3Scale = 256
 
 // write writes m gzip-compressed. Equal models give equal bytes.
 func (m *model) write(w io.Writer) error {
@@ -202,7 +254,9 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	_, err = io.ReadFull(br, magic)
+	v3 := string(magic) == modelMagicV3
+	if err != nil || (string(magic) != modelMagic && !v3) {
 		return nil, errors.New("tag: model: not a tagger model (or an older format)")
 	}
 	var rerr error
@@ -240,7 +294,7 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	for pass := range np {
 		nf := uv()
-		if rerr != nil || nf > 1<<26 {
+		if rerr != nil || nf >= 1<<24-1 {
 			return nil, fmt.Errorf("tag: model: pass %d: bad feature count: %v", pass, rerr)
 		}
 		p := &weights{keys: make([]uint64, 0, nf), start: make([]uint32, 1, nf+1)}
@@ -251,7 +305,7 @@ func readModel(r io.Reader) (*model, error) {
 			if rerr != nil || n > nc {
 				return nil, fmt.Errorf("tag: model: pass %d: bad feature %d: %v", pass, f, rerr)
 			}
-			if f > 0 && k <= p.keys[f-1] {
+			if !v3 && (f > 0 && k <= p.keys[f-1] || k >= 1<<(64-keyShift)) {
 				return nil, fmt.Errorf("tag: model: pass %d: feature %d out of order", pass, f)
 			}
 			p.keys = append(p.keys, k)
@@ -267,6 +321,9 @@ func readModel(r io.Reader) (*model, error) {
 				p.ent = append(p.ent, packEntry(c, x))
 			}
 			p.start = append(p.start, uint32(len(p.ent)))
+		}
+		if v3 {
+			p = p.rekeyed()
 		}
 		p.buildTable()
 		m.passes = append(m.passes, p)
@@ -322,7 +379,22 @@ func (m *weights) pruned(min int32) *weights {
 		for j, e := range es {
 			out[j] = entry{class: uint8(e), w: float32(int32(e)>>8) / weightScale}
 		}
-		feats[k] = out
+		feats[k<<keyShift] = out
+	}
+	return newWeights(feats)
+}
+
+// rekeyed converts weights read with full 64-bit keys and 1/256 steps
+// (format 3).
+func (m *weights) rekeyed() *weights {
+	feats := make(map[uint64][]entry, len(m.keys))
+	for f, k := range m.keys {
+		es := m.ent[m.start[f]:m.start[f+1]]
+		out := make([]entry, len(es))
+		for j, e := range es {
+			out[j] = entry{class: uint8(e), w: float32(int32(e)>>8) / v3Scale}
+		}
+		feats[k] = mergeEntries(feats[k], out)
 	}
 	return newWeights(feats)
 }
