@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/herald-events/herald/doc"
 )
@@ -131,6 +132,16 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 	return out
 }
 
+// placeQualifiers are words that begin place names (South Vietnam, Greater
+// London) and so never end a place of their own before another.
+var placeQualifiers = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "upper": true, "lower": true, "new": true,
+	"greater": true, "old": true, "little": true, "great": true, "st.": true, "saint": true, "san": true,
+	"santa": true, "los": true, "las": true, "el": true, "la": true, "le": true, "de": true, "of": true,
+	"the": true, "and": true, "-": true, "fort": true, "mount": true, "port": true, "lake": true,
+}
+
 // remember records in seen the name of mention m of words, and for a
 // person's full name its last word (the surname) as well.
 func remember(seen map[string]string, words []string, m Mention) {
@@ -206,6 +217,14 @@ func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
 		}
 	}
 	for _, m := range ms {
+		// Quotes, brackets and other marks at the edges are not part of
+		// a name.
+		for m.End-m.Start > 1 && !hasAlnum(words[m.Start]) {
+			m.Start++
+		}
+		for m.End-m.Start > 1 && !hasAlnum(words[m.End-1]) {
+			m.End--
+		}
 		// Titles and honorifics are not part of a person's name.
 		for m.Label == "PER" && m.End-m.Start > 1 {
 			if k, _ := r.g.Lookup(words[m.Start : m.Start+1]); k&KindTitle == 0 {
@@ -225,6 +244,32 @@ func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
 				continue
 			}
 			break
+		}
+		// A name the gazetteers know as one kind only takes that kind.
+		switch k, ex := r.g.Lookup(words[m.Start:m.End]); {
+		case ex&KindCountry != 0 && ex&KindOrg == 0:
+			m.Label = "LOC"
+		case ex&KindOrg != 0 && k&(KindCountry|KindPlace|KindRegion|KindFirstName) == 0:
+			m.Label = "ORG"
+		}
+		// "Miramar California", "Lyon France": a place followed by the
+		// state or country it lies in is two mentions.
+		if m.Label == "LOC" && m.End-m.Start >= 2 {
+			if whole, _ := r.g.Lookup(words[m.Start:m.End]); whole == 0 {
+				for k := m.Start + 1; k < m.End; k++ {
+					if tail, _ := r.g.Lookup(words[k:m.End]); tail&(KindCountry|KindPlace) != 0 && !placeQualifiers[strings.ToLower(words[k-1])] {
+						head := Mention{m.Start, k, "LOC"}
+						if hk, _ := r.g.Lookup(words[head.Start:head.End]); hk&(KindCountry|KindPlace) != 0 {
+							head.Label = "GPE"
+						}
+						norp(next, head.Start)
+						out = append(out, head)
+						next = k
+						m.Start = k
+						break
+					}
+				}
+			}
 		}
 		norp(next, m.Start)
 		next = m.End
@@ -299,4 +344,13 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	d.Mark(doc.LayerEntities)
 	return nil
+}
+
+func hasAlnum(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
