@@ -382,9 +382,11 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 			subj, inverted = np, true
 		}
 	}
+	borrowed := false
 	if subj.Len() == 0 && c.participle() || subj.Len() == 0 && i > lo && (v.low[i-1] == "and" || v.low[i-1] == ",") {
 		// "…, adding that …", "… and stressed …": the subject of the
 		// sentence speaks.
+		borrowed = true
 		subj = x.sentenceSubject(lo, i)
 		if subj.Len() == 0 {
 			subj = x.earlierSpeaker(lo, i)
@@ -406,6 +408,10 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		before = i
 	}
 	_ = comma
+	if borrowed {
+		// the content of a borrowed-subject cue follows it
+		before = lo
+	}
 	startAfter := x.skipRecipient(c, after, hi)
 	closes := x.endsClause(startAfter, hi) && !x.quoteFollows(startAfter, hi)
 	// A quotation closing the previous sentence: "…?" Miller said.
@@ -951,7 +957,19 @@ func (x *extraction) sameParagraphNext(a, b int) bool {
 		return false
 	}
 	t := strings.TrimRightFunc(x.d.Text[a:b], unicode.IsSpace)
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":")
+	if !(strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, ":")) {
+		return false
+	}
+	// Another reporting verb between them introduces a quotation of its
+	// own ("…," he said, and then predicted: "…").
+	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		c, ok := x.s.cues[w]
+		if ok && !c.ambiguous() && (c.participle() || i > 0 && (words[i-1] == "and" || words[i-1] == "then")) {
+			return false
+		}
+	}
+	return true
 }
 
 // startsClause reports whether the quotation r opens its sentence or
