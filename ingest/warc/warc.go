@@ -1,6 +1,7 @@
 // Package warc reads web archives (WARC 1.0 and 1.1, ISO 28500) with gowarc.
 // Every response record that holds a successful (2xx) HTTP response with an
-// HTML body becomes a document: its article is extracted by ingest/html,
+// HTML body, and every resource record of type text/html, becomes a
+// document: its article is extracted by ingest/html,
 // Doc.URL is the record's WARC-Target-URI and Doc.Date its WARC-Date (the
 // capture time). Other records (warcinfo, request, metadata, revisit,
 // non-HTML or unsuccessful responses) are skipped. Compressed archives
@@ -106,28 +107,48 @@ func check(rec gowarc.WarcRecord, validation []error) error {
 	return nil
 }
 
+// isHTML reports whether a Content-Type names a web page; an empty one
+// may.
+func isHTML(ct string) bool {
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && (mt == "text/html" || mt == "application/xhtml+xml")
+}
+
 // record turns one record into a document, or nil when the record is not
 // an HTML response.
 func record(name string, rec gowarc.WarcRecord, at int) (*doc.Doc, error) {
 	h := rec.WarcHeader()
-	if rec.Type() != gowarc.Response {
+	var ct string
+	var pr io.Reader
+	var err error
+	switch rec.Type() {
+	case gowarc.Response:
+		blk, ok := rec.Block().(gowarc.HttpResponseBlock)
+		if !ok {
+			return nil, nil
+		}
+		if c := blk.HttpStatusCode(); c < 200 || c > 299 {
+			return nil, nil
+		}
+		if hh := blk.HttpHeader(); hh != nil {
+			ct = hh.Get("Content-Type")
+		}
+		if !isHTML(ct) {
+			return nil, nil
+		}
+		pr, err = blk.PayloadBytes()
+	case gowarc.Resource:
+		// a page stored without its HTTP exchange
+		if ct = h.Get(gowarc.ContentType); ct == "" || !isHTML(ct) {
+			return nil, nil
+		}
+		pr, err = rec.Block().RawBytes()
+	default:
 		return nil, nil
 	}
-	blk, ok := rec.Block().(gowarc.HttpResponseBlock)
-	if !ok {
-		return nil, nil
-	}
-	if c := blk.HttpStatusCode(); c < 200 || c > 299 {
-		return nil, nil
-	}
-	ct := ""
-	if hh := blk.HttpHeader(); hh != nil {
-		ct = hh.Get("Content-Type")
-	}
-	if mt, _, err := mime.ParseMediaType(ct); ct != "" && (err != nil || mt != "text/html" && mt != "application/xhtml+xml") {
-		return nil, nil
-	}
-	pr, err := blk.PayloadBytes()
 	if err != nil {
 		return nil, fmt.Errorf("%s: offset %d: warc: payload: %w", name, at, err)
 	}

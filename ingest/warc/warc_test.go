@@ -90,3 +90,22 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestReadResource(t *testing.T) {
+	page := "<html><head><title>Orchard harvest begins</title></head><body><article><p>" +
+		strings.Repeat("Pickers began the apple harvest on Monday, two weeks later than usual after a cold spring. ", 5) +
+		"</p></article></body></html>"
+	rec := func(typ, ct, body string) string {
+		return "WARC/1.1\r\nWARC-Type: " + typ + "\r\nWARC-Record-ID: <urn:uuid:1f0e2d3c-4b5a-4968-8776-a5b4c3d2e1f0>\r\n" +
+			"WARC-Date: 2024-09-02T08:00:00Z\r\nWARC-Target-URI: https://farm.example.org/harvest\r\n" +
+			"Content-Type: " + ct + "\r\nContent-Length: " + itoa(len(body)) + "\r\n\r\n" + body + "\r\n\r\n"
+	}
+	data := rec("resource", "text/html; charset=utf-8", page) + rec("resource", "image/jpeg", "\xff\xd8\xff")
+	docs, errs := Read("r.warc", []byte(data))
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("got %d docs, errors %v", len(docs), errs)
+	}
+	if d := docs[0]; d.Title != "Orchard harvest begins" || d.URL != "https://farm.example.org/harvest" || !strings.HasPrefix(d.Text, "Pickers began") {
+		t.Errorf("doc %q %q %.20q", d.Title, d.URL, d.Text)
+	}
+}
