@@ -22,7 +22,13 @@
 //     the last; a quotation running over paragraphs (the opening mark
 //     repeated, no closing mark at the paragraph end) is one quotation; a
 //     quotation that follows its attribution sentence in the same paragraph
-//     ("…," she said. "…") continues it.
+//     ("…," she said. "…") continues it, unless another cue introduces it
+//     ("…," he said, adding: "…" gives two quotations). "Name: “…”" is
+//     attributed to the name, with the colon as cue; "…," Smith barked is
+//     attributed even when the verb is not in the cue list. A quotation
+//     without an attribution of its own goes to the subject of its
+//     sentence (a partial quotation) or, when it stands alone, to the
+//     previous speaker.
 //   - indirect: a reported claim without marks: "X said (that) …", "…, X
 //     added", "…, said X", "according to X, …", "X told reporters …",
 //     participles ("…, adding that …") whose speaker is the sentence subject,

@@ -157,7 +157,15 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 		if o := x.tokAt(r.Open); o >= 2 && x.v.low[o-1] == ":" && x.tokReg[o-2] < 0 {
 			if si := d.SentenceOf(o); si >= 0 {
 				lo := int(d.Sents[si].Start)
-				if np := x.npBackward(o-2, lo); np.Len() > 0 && x.v.isCap(int(np.Start)) && !x.badSubject(np) && (int(np.Start) == lo || x.v.isPunct(int(np.Start)-1)) {
+				np := x.npBackward(o-2, lo)
+				// only the capitalised name before the colon
+				for k := int(np.End) - 1; k >= int(np.Start); k-- {
+					if !x.v.isCap(k) && !x.v.isPossessive(k) && x.v.low[k] != "." {
+						np.Start = int32(k + 1)
+						break
+					}
+				}
+				if np.Len() > 0 && x.v.isCap(int(np.Start)) && !x.badSubject(np) && (int(np.Start) == lo || x.v.isPunct(int(np.Start)-1)) {
 					c := cand{q: q, speaker: np, pos: o - 1}
 					c.q.Cue = x.bytes(doc.Span{Start: int32(o - 1), End: int32(o)})
 					c.q.Start = x.d.Tokens[np.Start].Start

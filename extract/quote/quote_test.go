@@ -95,6 +95,29 @@ func TestExtract(t *testing.T) {
 			want: []want{{doc.QuoteIndirect, "that more arrests were likely", "warned", "He", "Robert Chen"}},
 		},
 		{
+			name: "adding a second quotation",
+			text: "\"We respect the court's decision,\" Mayor Ines Duarte said, adding: \"The work goes on.\"",
+			want: []want{
+				{doc.QuoteDirect, "We respect the court's decision,", "said", "Mayor Ines Duarte", "Ines Duarte"},
+				{doc.QuoteDirect, "The work goes on.", "adding", "Mayor Ines Duarte", "Ines Duarte"},
+			},
+		},
+		{
+			name: "continued in the same paragraph",
+			text: "\"The storm is over,\" said Carl Benning, the harbor master. \"The cleanup starts tomorrow.\"",
+			want: []want{{doc.QuoteDirect, "The storm is over,\" said Carl Benning, the harbor master. \"The cleanup starts tomorrow.", "said", "Carl Benning", "Carl Benning"}},
+		},
+		{
+			name: "colon attribution",
+			text: "The council's verdict came late - Mayor Ines Duarte: \"We will appeal the ruling next week.\"",
+			want: []want{{doc.QuoteDirect, "We will appeal the ruling next week.", ":", "Mayor Ines Duarte", "Ines Duarte"}},
+		},
+		{
+			name: "curly opening mark used to close",
+			text: "“Nobody saw this coming,“ said Ruth Adler, a senator from Maine.",
+			want: []want{{doc.QuoteDirect, "Nobody saw this coming,", "said", "Ruth Adler", "Ruth Adler"}},
+		},
+		{
 			name: "adding participle",
 			text: "The minister defended the plan, adding that the costs would be shared by all members.",
 			want: []want{
