@@ -17,7 +17,7 @@ import (
 // lists the proper names of texts that no actor entry covers.
 func runDict(args []string, st streams) error {
 	fs := newFlags("dict", "dict stats [--dicts DIR] | dict unknown [--dicts DIR] [--top N] FILE...", st)
-	dir := fs.String("dicts", "", "`directory` of a Phoenix-layout dictionary set (default: Herald's embedded dictionaries)")
+	dir := fs.String("dicts", "", "`directory` of TABARI/PETRARCH dictionaries, named by content as for --dict (default: Herald's embedded dictionaries)")
 	top := fs.Int("top", 50, "list the `N` most frequent unknown names")
 	if len(args) == 0 || (args[0] != "stats" && args[0] != "unknown") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
@@ -37,7 +37,11 @@ func runDict(args []string, st streams) error {
 	var set *dict.Set
 	var err error
 	if *dir != "" {
-		set, err = dict.Load(dict.PhoenixFiles(*dir), true)
+		var files dict.Files
+		if files, err = dict.FindFiles(os.DirFS(*dir), "."); err != nil {
+			return err
+		}
+		set, err = dict.LoadFS(os.DirFS(*dir), files, true)
 	} else {
 		set, err = herald.Set()
 	}
