@@ -245,6 +245,26 @@ func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
 			}
 			break
 		}
+		// A mention made only of days and months, titles or company
+		// suffixes ("July", "Inc.", "MD") is no name; a lone nationality
+		// word is NORP.
+		if only(r.g, words[m.Start:m.End], KindCalendar|KindTitle|KindOrgSuffix) && m.Label != "PER" {
+			continue
+		}
+		if m.End-m.Start == 1 {
+			if k, ex := r.g.Lookup(words[m.Start:m.End]); ex&KindNORP != 0 && k&(KindCountry|KindPlace|KindOrg) == 0 {
+				continue // left to the NORP pass
+			}
+		}
+		// A place or organisation whose first word is a given name and
+		// whose second is capitalised is a person (lists of names).
+		if m.Label != "PER" && m.End-m.Start == 2 && capitalized(words[m.Start+1]) {
+			if k, ex := r.g.Lookup(words[m.Start : m.Start+1]); ex&KindFirstName != 0 && k&^KindFirstName == 0 {
+				if whole, _ := r.g.Lookup(words[m.Start:m.End]); whole == 0 {
+					m.Label = "PER"
+				}
+			}
+		}
 		// A name the gazetteers know as one kind only takes that kind.
 		switch k, ex := r.g.Lookup(words[m.Start:m.End]); {
 		case ex&KindCountry != 0 && ex&KindOrg == 0:
@@ -353,4 +373,15 @@ func hasAlnum(w string) bool {
 		}
 	}
 	return false
+}
+
+// only reports whether every word of ws is written exactly as a
+// gazetteer entry of the classes kinds.
+func only(g *Gazetteer, ws []string, kinds Kind) bool {
+	for i := range ws {
+		if _, ex := g.Lookup(ws[i : i+1]); ex&kinds == 0 {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
