@@ -20,6 +20,7 @@ type EncodingError struct {
 	Offset int    // byte offset of the first undecodable byte
 }
 
+// Error says which input and byte offset could not be decoded.
 func (e *EncodingError) Error() string {
 	return fmt.Sprintf("%s: byte offset %d: %v", e.Name, e.Offset, ErrEncoding)
 }

@@ -38,6 +38,7 @@ type Failure struct {
 	Err   error  // what went wrong; its text names the input and the place
 }
 
+// Error returns the text of the underlying error.
 func (f Failure) Error() string { return f.Err.Error() }
 
 // Summary counts what a Walk read.

@@ -21,6 +21,7 @@ const (
 
 var formatNames = [...]string{"text", "html", "feed", "warc", "jsonl", "xml"}
 
+// String returns the lower-case name of the format.
 func (f Format) String() string {
 	if f >= 0 && int(f) < len(formatNames) {
 		return formatNames[f]

@@ -36,6 +36,7 @@ type LineError struct {
 	Err  error
 }
 
+// Error formats the error as name:line[:col]: message.
 func (e *LineError) Error() string {
 	if e.Col > 0 {
 		return fmt.Sprintf("%s:%d:%d: %v", e.Name, e.Line, e.Col, e.Err)
@@ -43,6 +44,7 @@ func (e *LineError) Error() string {
 	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
 }
 
+// Unwrap returns the error of the line.
 func (e *LineError) Unwrap() error { return e.Err }
 
 type record struct {
