@@ -7,25 +7,31 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/doc"
 )
 
 // Stage is the quotation extractor as a pipeline stage. It is safe for
 // concurrent use.
 type Stage struct {
-	cues map[string]cue
+	cues   map[string]cue
+	actors *dict.Actors
 }
 
 // New returns the quotation extractor. It requires tokens and sentences and
 // uses part-of-speech tags, entities and coreference chains when the Doc has
 // them.
-func New() *Stage {
+func New(opts ...Option) *Stage {
 	cues, err := parseCues(cuesTxt)
 	if err != nil {
 		// The lexicon is embedded and checked by the tests.
 		panic(err)
 	}
-	return &Stage{cues: cues}
+	s := &Stage{cues: cues}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Name returns "quote".
@@ -210,6 +216,9 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 	for _, k := range kept {
 		if k.speaker.Len() > 0 {
 			k.q.Speaker = x.resolve(k.speaker, lastPerson)
+		}
+		if k.q.Speaker.Code == "" {
+			k.q.Speaker.Code = s.actorCode(d, k.q.Speaker.Name)
 		}
 		if k.q.Speaker.Name != "" && k.speaker.Len() > 0 && !x.isDocument(k.speaker) {
 			lastPerson = k.q.Speaker

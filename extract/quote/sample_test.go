@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	dictherald "github.com/herald-events/herald/dict/herald"
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/ingest/text"
@@ -90,5 +91,26 @@ func TestSampleDump(t *testing.T) {
 	}
 	if reported < 3 {
 		t.Errorf("second article: %d claims attributed to the Foreign Policy report, want at least 3", reported)
+	}
+}
+
+func TestActorCodes(t *testing.T) {
+	set, err := dictherald.Set()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(tokenize.New(), segment.New(), coref.New(), quote.New(quote.WithActors(set.Actors)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Doc{Text: "Iran's Supreme Leader Ali Khamenei spoke in Tehran on Sunday. He said the region would never accept the plan."}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 1 {
+		t.Fatalf("got %d quotations, want 1", len(d.Quotes))
+	}
+	if s := d.Quotes[0].Speaker; s.Name != "Ali Khamenei" || !strings.HasPrefix(s.Code, "IRN") {
+		t.Errorf("speaker %+v, want Ali Khamenei with an Iranian code", s)
 	}
 }
