@@ -36,11 +36,13 @@ import (
 // from which a document is a near duplicate.
 const DefaultThreshold = 0.5
 
+// NumHashes is the number of hash functions of a MinHash signature.
+const NumHashes = 128
+
 const (
-	numHashes = 128
-	rows      = 3
-	bands     = numHashes / rows // 42 bands; the last 2 hashes are only compared
-	shingle   = 3
+	rows    = 3
+	bands   = NumHashes / rows // 42 bands; the last 2 hashes are only compared
+	shingle = 3
 
 	// Containment is the share of the shorter text's shingles that must
 	// recur in the longer one for a near duplicate, whatever the Jaccard
@@ -55,7 +57,7 @@ type Index struct {
 	threshold float64
 	exact     map[[32]byte]string // text key -> id
 	ids       []string
-	sigs      [][numHashes]uint64
+	sigs      [][NumHashes]uint64
 	sizes     []int              // number of shingles
 	buckets   map[uint64][]int32 // band key -> document indexes
 	seed      maphash.Seed
@@ -144,15 +146,15 @@ func textKey(text string) *[32]byte {
 
 // Signature returns the MinHash signature of text's word 3-shingles (of
 // its words, when it has fewer than three).
-func Signature(text string) [numHashes]uint64 {
+func Signature(text string) [NumHashes]uint64 {
 	sig, _ := signature(text)
 	return sig
 }
 
 // signature returns the MinHash signature of text and its number of
 // shingles (counted with repeats, which news text rarely has).
-func signature(text string) ([numHashes]uint64, int) {
-	var sig [numHashes]uint64
+func signature(text string) ([NumHashes]uint64, int) {
+	var sig [NumHashes]uint64
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
@@ -185,14 +187,14 @@ func signature(text string) ([numHashes]uint64, int) {
 
 // Similarity estimates the Jaccard similarity of the shingle sets behind
 // two signatures.
-func Similarity(a, b *[numHashes]uint64) float64 {
+func Similarity(a, b *[NumHashes]uint64) float64 {
 	same := 0
 	for i := range a {
 		if a[i] == b[i] {
 			same++
 		}
 	}
-	return float64(same) / numHashes
+	return float64(same) / NumHashes
 }
 
 // eachWord calls f with a hash of each lower-cased word of text.
@@ -223,7 +225,7 @@ func eachWord(text string, f func(uint64)) {
 	}
 }
 
-func bandKeys(sig *[numHashes]uint64, seed maphash.Seed) [bands]uint64 {
+func bandKeys(sig *[NumHashes]uint64, seed maphash.Seed) [bands]uint64 {
 	var keys [bands]uint64
 	var buf [rows*8 + 1]byte
 	for b := range bands {
@@ -251,7 +253,7 @@ func mix(z uint64) uint64 {
 
 // mults (odd) and seeds define the hash functions; they are fixed, so
 // signatures are stable from run to run.
-var mults, seeds = func() (m, s [numHashes]uint64) {
+var mults, seeds = func() (m, s [NumHashes]uint64) {
 	x := uint64(0x243F6A8885A308D3) // digits of pi
 	for i := range s {
 		x += 0x9E3779B97F4A7C15
