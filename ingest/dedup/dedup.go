@@ -46,7 +46,8 @@ const (
 
 	// Containment is the share of the shorter text's shingles that must
 	// recur in the longer one for a near duplicate, whatever the Jaccard
-	// similarity, when the shorter has at least MinContained shingles.
+	// similarity, when the shorter is at most 80% as long as the longer
+	// and has at least MinContained shingles.
 	Containment  = 0.9
 	MinContained = 50
 )
