@@ -95,6 +95,18 @@ func (c *Coder) Code(parse string, date time.Time) ([]Coded, error) {
 // story date. A discarded sentence yields ErrSentenceDiscard or
 // ErrStoryDiscard and no events.
 func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
+	s, err := c.prepare(t, date)
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	return s.codeVerbs(), nil
+}
+
+// prepare refuses t (bad parse, dateline, discard) or returns its sentence
+// with the comma clauses dropped and the noun phrases coded, ready for
+// codeVerbs; the caller releases it.
+func (c *Coder) prepare(t *ptb.Tree, date time.Time) (*sentence, error) {
 	if len(t.Leaves) == 0 {
 		return nil, ErrBadParse
 	}
@@ -102,8 +114,8 @@ func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 		return nil, ErrDateline
 	}
 	s := newSentence(c, t, dict.DateInt(date))
-	defer s.release()
 	if d := c.dicts.Discards.Match(s.words); d != nil {
+		s.release()
 		if d.Story {
 			return nil, ErrStoryDiscard
 		}
@@ -111,7 +123,7 @@ func (c *Coder) CodeTree(t *ptb.Tree, date time.Time) ([]Coded, error) {
 	}
 	s.dropCommaClauses()
 	s.findUnits()
-	return s.codeVerbs(), nil
+	return s, nil
 }
 
 // sentence is the working state of coding one tree.

@@ -58,5 +58,12 @@
 // The Stage fills doc.Events with them and the codebook fields (packages
 // cameo and plover).
 //
+// Explain codes a tree as CodeTree does and also says where the
+// dictionaries fell short: the noun phrases in source or target position
+// of a verb that no actor entry coded (Uncoded, with their Role) and the
+// verbs heading a verb phrase that no verb entry lists (UnknownVerbs).
+// "herald dict unknown" ranks them over a corpus. CodeTree does not pay
+// for it.
+//
 // A Coder is read-only and safe for concurrent use.
 package event
