@@ -938,6 +938,12 @@ func (x *extraction) postAttribution(q doc.Quote, r region, last int) (cand, boo
 	if !speechEnd(x.d.Text[r.In:x.regs[last].Out]) && !speechEnd(x.d.Text[x.regs[last].Out:x.regs[last].Close]) {
 		return cand{}, false
 	}
+	// Speech opens its clause; a quoted title inside one does not.
+	if o := x.tokAt(r.Open); o < len(x.d.Tokens) {
+		if si := x.d.SentenceOf(o); si >= 0 && !x.startsClause(x.tokReg[o], int(x.d.Sents[si].Start)) && !x.standsAlone(r) {
+			return cand{}, false
+		}
+	}
 	a := x.tokAt(x.regs[last].Close)
 	si := x.d.SentenceOf(min(a, len(x.d.Tokens)-1))
 	if a >= len(x.d.Tokens) || si < 0 {
