@@ -36,19 +36,26 @@
 // # Labels
 //
 // The statistical model predicts the labels of its training data (PER, ORG,
-// LOC for Universal NER). Titles and honorifics are cut from the front of
-// person names (Universal NER leaves them out). Recognize then relabels LOC
-// mentions that the
-// gazetteers know as countries, states or cities as GPE, and adds NORP
-// mentions for nationality and group words (French, Muslims) left outside
-// other mentions. Coarse maps these back to the Universal NER types.
+// LOC for Universal NER). Rules then adjust each mention, in this order:
+// quotes and brackets, and days and months, are cut off its edges; titles
+// and honorifics are cut from the front of a person's name (Universal NER
+// leaves them out); a mention made only of days, months, titles or company
+// suffixes is dropped; a lone nationality word is left to NORP; a given name
+// followed by a capitalised word is a person; a name the gazetteers know as
+// a country, or only as an organisation, takes that type; a place followed
+// by the state or country it lies in ("Miramar California") becomes two
+// mentions; LOC mentions that the gazetteers know as countries, states or
+// cities are labelled GPE; and nationality or group words left outside
+// other mentions (French, Muslims) become NORP mentions. Coarse maps GPE and
+// NORP back to the Universal NER types.
 //
 // # Use
 //
 //	r, err := ner.New()
-//	ms := r.Recognize([]string{"Mr.", "Smith", "flew", "to", "Paris", "."},
-//		[]string{"NNP", "NNP", "VBD", "IN", "NNP", "."})
-//	// ms: {1 2 PER} {4 5 GPE}
+//	words := []string{"Senator", "Warren", "spoke", "in", "Boston", "on", "Tuesday", "."}
+//	xpos := []string{"NNP", "NNP", "VBD", "IN", "NNP", "IN", "NNP", "."}
+//	ms := r.Recognize(words, xpos)
+//	// ms: {1 2 PER} {4 5 GPE}: Warren, Boston
 //
 // In a pipeline, r.Stage() needs tokens, sentences and tags and fills
 // doc.Ents. ReadIOB2 and WriteIOB2 read and write the tab-separated IOB2
