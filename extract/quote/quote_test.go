@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/extract/quote"
@@ -214,4 +215,39 @@ func TestStage(t *testing.T) {
 	if err := s.Process(ctx, &doc.Doc{}); err == nil {
 		t.Error("Process with a cancelled context: no error")
 	}
+}
+
+// FuzzExtract checks that extraction never panics and keeps every span
+// inside the text, on any input.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"\"A,\" he said, \"b.\"",
+		"“Open\n“Still open\n”",
+		"According to the report, it said: 'x' ''y'' ``z''",
+		"He told them \"\" that, she added.",
+	} {
+		f.Add(s)
+	}
+	p := basicPipeline(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := annotate(t, p, text)
+		for _, q := range d.Quotes {
+			for _, s := range []doc.ByteSpan{q.ByteSpan, q.Content, q.Cue, q.Speaker.ByteSpan} {
+				if s.Start < 0 || s.End < s.Start || int(s.End) > len(text) {
+					t.Fatalf("bad span %v in %+v", s, q)
+				}
+			}
+			if q.Content.End <= q.Content.Start {
+				t.Fatalf("empty content in %+v", q)
+			}
+		}
+		for _, s := range d.QuotedTerms {
+			if s.Start < 0 || s.End <= s.Start || int(s.End) > len(text) {
+				t.Fatalf("bad term %v", s)
+			}
+		}
+	})
 }
