@@ -11,8 +11,8 @@ import (
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/nlp/coref"
 	"github.com/herald-events/herald/nlp/ner"
-	"github.com/herald-events/herald/nlp/tag"
 	"github.com/herald-events/herald/nlp/segment"
+	"github.com/herald-events/herald/nlp/tag"
 	"github.com/herald-events/herald/nlp/tokenize"
 	"github.com/herald-events/herald/pipeline"
 )
