@@ -347,7 +347,8 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 				return cand{}, false
 			}
 			p := v.low[i-1]
-			if !(pronouns[p] || advAux[p] || p == "to" || i+1 < hi && v.low[i+1] == "that" && !dets[p] && !stops[p]) {
+			nameBefore := v.isCap(i-1) && i-1 > lo && i+1 < hi && objectStart[v.low[i+1]]
+			if !(pronouns[p] || advAux[p] || p == "to" || i+1 < hi && v.low[i+1] == "that" && !dets[p] && !stops[p] || nameBefore) {
 				return cand{}, false
 			}
 		}
@@ -715,9 +716,12 @@ func (x *extraction) skipRecipient(c cue, a, hi int) int {
 	if !c.obj || a >= hi {
 		return a
 	}
-	// "told Chris Wallace of Fox News, “…”"
-	if np := x.npForward(a, hi); np.Len() > 0 && x.quoteFollows(int(np.End), hi) {
-		return int(np.End)
+	// "told Chris Wallace of Fox News, “…”" (but "called it “shameful”":
+	// what is called is part of the content)
+	if recipientVerbs[c.lemma] {
+		if np := x.npForward(a, hi); np.Len() > 0 && x.quoteFollows(int(np.End), hi) {
+			return int(np.End)
+		}
 	}
 	// A recipient noun phrase: a pronoun, a name, or an audience word.
 	w := v.low[a]
@@ -748,6 +752,19 @@ func (x *extraction) subjectBefore(i, lo int) (doc.Span, bool) {
 		j--
 	}
 	if j < lo || x.tokReg[j] >= 0 {
+		return doc.Span{}, false
+	}
+	// "Sen. Marco Rubio (R-Fla.) said"
+	if v.low[j] == ")" {
+		k := j - 1
+		for k > lo && v.low[k] != "(" && j-k < 12 {
+			k--
+		}
+		if k > lo && v.low[k] == "(" {
+			if np := x.npBackward(k-1, lo); np.Len() > 0 {
+				return np, true
+			}
+		}
 		return doc.Span{}, false
 	}
 	if v.low[j] == "," {
@@ -1139,3 +1156,10 @@ func (x *extraction) sentenceSubject(lo, i int) doc.Span {
 	}
 	return doc.Span{}
 }
+
+// recipientVerbs take a hearer before their content ("told reporters").
+var recipientVerbs = set("tell", "ask", "remind", "assure", "inform", "promise", "caution", "warn")
+
+// objectStart are words that open an object, so that a noun-ambiguous form
+// between a name and one of them is a verb ("Sanders calls it …").
+var objectStart = set("it", "him", "her", "them", "the", "a", "an", "that", "for", "on", "this", "his", "their", "its", "our")
