@@ -204,6 +204,8 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			}
 		}
 		if prev < 0 || q.Start-kept[prev].q.End > 1500 {
+			// A quotation of its own, speaker unknown.
+			kept = append(kept, cand{q: q, pos: x.tokAt(r.Open)})
 			continue
 		}
 		c := cand{q: q, speaker: kept[prev].speaker, pos: x.tokAt(r.Open)}
