@@ -120,7 +120,7 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 			continue
 		}
 		c := d.Text[r.In:r.Out]
-		if w := countWords(c); w > 0 && w <= 2 && !speechEnd(c) {
+		if w := countWords(c); w > 0 && w <= 2 && !speechEnd(c) && !x.shortSpeech(r) {
 			terms = append(terms, doc.ByteSpan{Start: int32(r.Open), End: int32(r.Close)})
 		}
 	}
@@ -139,7 +139,7 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 		if words == 0 {
 			continue
 		}
-		if words <= 2 && !speechEnd(d.Text[content.Start:content.End]) {
+		if words <= 2 && !speechEnd(d.Text[content.Start:content.End]) && !x.shortSpeech(r) {
 			continue // a quoted term
 		}
 		q := doc.Quote{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{Start: int32(r.Open), End: int32(x.regs[last].Close)}, Content: content}
@@ -1165,3 +1165,24 @@ var recipientVerbs = set("tell", "ask", "remind", "assure", "inform", "promise",
 // objectStart are words that open an object, so that a noun-ambiguous form
 // between a name and one of them is a verb ("Sanders calls it …").
 var objectStart = set("it", "him", "her", "them", "the", "a", "an", "that", "for", "on", "this", "his", "their", "its", "our")
+
+// shortSpeech reports whether a quotation of a word or two is a sentence
+// said ("“We won.”" standing alone, or after a colon) rather than a quoted
+// term: it opens with a capital, ends with a full stop, question or
+// exclamation mark, and opens its clause.
+func (x *extraction) shortSpeech(r region) bool {
+	c := strings.TrimSpace(x.d.Text[r.In:r.Out])
+	if c == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(c)
+	last, _ := utf8.DecodeLastRuneInString(c)
+	if !unicode.IsUpper(first) || last != '.' && last != '!' && last != '?' {
+		return false
+	}
+	if x.standsAlone(r) {
+		return true
+	}
+	t := strings.TrimRightFunc(x.d.Text[:r.Open], unicode.IsSpace)
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",")
+}
