@@ -1,24 +1,51 @@
 package main
 
 import (
-	"bufio"
+	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"sort"
+	"os/signal"
+	"slices"
+	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/herald-events/herald/cameo"
 	"github.com/herald-events/herald/dict"
-	"github.com/herald-events/herald/dict/herald"
+	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/extract/event"
+	"github.com/herald-events/herald/ingest"
+	"github.com/herald-events/herald/nlp/phrase"
+	"github.com/herald-events/herald/pipeline"
 )
 
+const dictSynopsis = `dict stats [--dict DIR [--dict-only]] [--top N] [--blocks]
+       herald dict unknown [--dict DIR [--dict-only]] [--top N] [--names] CORPUS...
+
+stats describes the event-coding dictionaries (Herald's embedded ones by
+default, with --dict as "herald run" uses them): entries per file, verb and
+pattern lines per CAMEO root, verbs per block, actors per code prefix.
+
+unknown runs Herald's pipeline on a news corpus (any input "herald run"
+reads) and lists what the dictionaries miss: the most frequent noun phrases
+in source or target position that no actor entry coded, and the most
+frequent verbs (lemmas) that no verb entry lists, with example sentences.`
+
 // runDict inspects a dictionary set: "stats" counts its entries, "unknown"
-// lists the proper names of texts that no actor entry covers.
+// lists what a corpus needs that the dictionaries lack.
 func runDict(args []string, st streams) error {
-	fs := newFlags("dict", "dict stats [--dicts DIR] | dict unknown [--dicts DIR] [--top N] FILE...", st)
-	dir := fs.String("dicts", "", "`directory` of TABARI/PETRARCH dictionaries, named by content as for --dict (default: Herald's embedded dictionaries)")
-	top := fs.Int("top", 50, "list the `N` most frequent unknown names")
+	fs := newFlags("dict", dictSynopsis, st)
+	var o dictOptions
+	fs.StringVar(&o.dir, "dict", "", "add the TABARI/PETRARCH dictionaries of `DIR` to Herald's, as herald run does")
+	fs.BoolVar(&o.only, "dict-only", false, "use the dictionaries of --dict alone, without Herald's")
+	fs.BoolVar(&o.lenient, "lenient", false, "skip malformed dictionary lines (listed on stderr) instead of failing")
+	top := fs.Int("top", 0, "list the `N` most frequent items of each ranking (default 20 for stats, 40 for unknown)")
+	blocks := fs.Bool("blocks", false, "stats: list every verb block")
+	names := fs.Bool("names", false, "unknown: list only noun phrases with a proper noun")
+	examples := fs.Int("examples", 2, "unknown: show `N` example sentences per item")
+	workers := fs.Int("workers", 0, "unknown: annotate with `N` goroutines (0: one per core)")
 	if len(args) == 0 || (args[0] != "stats" && args[0] != "unknown") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			return parseFlags(fs, args)
@@ -30,191 +57,535 @@ func runDict(args []string, st streams) error {
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if (sub == "stats" && fs.NArg() != 0) || (sub == "unknown" && fs.NArg() == 0) {
+	if (sub == "stats" && fs.NArg() != 0) || (sub == "unknown" && fs.NArg() == 0) || *top < 0 || *examples < 0 {
 		fs.Usage()
 		return errUsage
 	}
-	var set *dict.Set
-	var err error
-	if *dir != "" {
-		var files dict.Files
-		if files, err = dict.FindFiles(os.DirFS(*dir), "."); err != nil {
-			return err
-		}
-		set, err = dict.LoadFS(os.DirFS(*dir), files, true)
-	} else {
-		set, err = herald.Set()
-	}
-	if set == nil {
+	set, err := loadDicts(o, st.err)
+	if err != nil {
 		return err
 	}
-	if err != nil {
-		fmt.Fprintln(st.err, err)
-	}
 	if sub == "stats" {
-		return dictStats(st.out, set)
+		n := *top
+		if n == 0 {
+			n = 20
+		}
+		name := "Herald's embedded dictionaries"
+		switch {
+		case o.only:
+			name = o.dir
+		case o.dir != "":
+			name += " with " + o.dir
+		}
+		dictStats(st.out, name, set, n, *blocks)
+		return nil
 	}
-	return dictUnknown(st.out, set, fs.Args(), *top)
+	n := *top
+	if n == 0 {
+		n = 40
+	}
+	stages, err := syntaxStages()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(stages...)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	tally := newUnknownTally(event.NewCoder(set, event.DefaultOptions()), phrase.TreeOf, *examples)
+	in := make(chan *doc.Doc, 64)
+	done := make(chan *doc.Doc, 64)
+	var sum ingest.Summary
+	var walkErr error
+	go func() {
+		defer close(in)
+		sum, walkErr = ingest.Walk(ctx, fs.Args(), ingest.Options{Stdin: st.in, Dedup: true}, func(d *doc.Doc) error {
+			select {
+			case in <- d:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	go p.Run(ctx, *workers, in, done)
+	for d := range done {
+		tally.add(d)
+	}
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return walkErr
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted after %d documents", tally.docs)
+	}
+	for _, f := range sum.Failures {
+		fmt.Fprintf(st.err, "herald dict: %v\n", f.Err)
+	}
+	tally.print(st.out, n, *names)
+	return nil
 }
 
-// dictStats prints the counts of a dictionary set.
-func dictStats(w io.Writer, s *dict.Set) error {
+// dictStats writes the counts of a dictionary set: entries per file, lines
+// per CAMEO root, verbs per block (every block with all) and actors per
+// code prefix (the top ones).
+func dictStats(w io.Writer, name string, s *dict.Set, top int, all bool) {
+	fmt.Fprintf(w, "%s\n\nentries per file\n", name)
+	row := func(kind, file, counts string) { fmt.Fprintf(w, "  %-9s %-36s %s\n", kind, file, counts) }
+	if s.Verbs != nil && len(s.Verbs.Blocks)+len(s.Verbs.Synsets) > 0 {
+		verbs, patterns := 0, 0
+		files := map[string]bool{}
+		for _, b := range s.Verbs.Blocks {
+			verbs += len(b.Verbs)
+			patterns += len(b.Patterns)
+			files[b.Pos.File] = true
+		}
+		for _, sy := range s.Verbs.Synsets {
+			files[sy.Pos.File] = true
+		}
+		row("verbs", baseNames(files), fmt.Sprintf("%d blocks, %d verbs (%d forms), %d patterns, %d synsets",
+			len(s.Verbs.Blocks), verbs, s.Verbs.NumForms(), patterns, len(s.Verbs.Synsets)))
+	}
 	if s.Actors != nil {
-		dated, codes := 0, map[string]int{}
+		var order []string
+		per := map[string][2]int{}
 		for _, a := range s.Actors.Entries {
-			for _, c := range a.Codes {
-				if c.Kind != dict.Always {
-					dated++
-				}
-				if len(c.Code) >= 3 {
-					codes[c.Code[:3]]++
+			f := a.Pos.File
+			if _, ok := per[f]; !ok {
+				order = append(order, f)
+			}
+			c := per[f]
+			c[0]++
+			for _, dc := range a.Codes {
+				if dc.Kind != dict.Always {
+					c[1]++
 				}
 			}
+			per[f] = c
 		}
-		fmt.Fprintf(w, "actors      %6d entries, %d dated codes, %d leading code parts\n", len(s.Actors.Entries), dated, len(codes))
+		for _, f := range order {
+			row("actors", baseName(f), fmt.Sprintf("%s, %s", plural(per[f][0], "entry", "entries"), plural(per[f][1], "dated code", "dated codes")))
+		}
 	}
-	if s.Agents != nil {
-		fmt.Fprintf(w, "agents      %6d entries\n", len(s.Agents.Entries))
+	if s.Agents != nil && len(s.Agents.Entries) > 0 {
+		files := map[string]bool{}
+		for _, a := range s.Agents.Entries {
+			files[a.Pos.File] = true
+		}
+		row("agents", baseNames(files), fmt.Sprintf("%d entries", len(s.Agents.Entries)))
 	}
-	if s.Discards != nil {
+	if s.Discards != nil && len(s.Discards.Entries) > 0 {
 		story := 0
+		files := map[string]bool{}
 		for _, d := range s.Discards.Entries {
 			if d.Story {
 				story++
 			}
+			files[d.Pos.File] = true
 		}
-		fmt.Fprintf(w, "discards    %6d phrases (%d whole-story)\n", len(s.Discards.Entries), story)
+		row("discards", baseNames(files), fmt.Sprintf("%d phrases (%d whole-story)", len(s.Discards.Entries), story))
 	}
-	if s.Verbs == nil {
-		return nil
-	}
-	patterns := 0
-	blocks, pats := map[string]int{}, map[string]int{}
-	root := func(code string) string {
-		if len(code) >= 2 && code[0] >= '0' && code[0] <= '9' {
-			return code[:2]
+	if s.Issues != nil && len(s.Issues.Entries) > 0 {
+		files := map[string]bool{}
+		cats := map[string]bool{}
+		for _, is := range s.Issues.Entries {
+			files[is.Pos.File] = true
+			cats[is.Category] = true
 		}
-		return "--"
+		row("issues", baseNames(files), fmt.Sprintf("%d entries, %d categories", len(s.Issues.Entries), len(cats)))
 	}
-	for _, b := range s.Verbs.Blocks {
-		blocks[root(b.Code)]++
-		for _, p := range b.Patterns {
-			patterns++
-			pats[root(p.Code)]++
-		}
+	if s.Verbs != nil && len(s.Verbs.Blocks) > 0 {
+		rootStats(w, s.Verbs)
+		blockStats(w, s.Verbs, top, all)
 	}
-	fmt.Fprintf(w, "verbs       %6d blocks, %d forms, %d patterns, %d synsets\n", len(s.Verbs.Blocks), s.Verbs.NumForms(), patterns, len(s.Verbs.Synsets))
-	fmt.Fprintln(w, "root  blocks  patterns")
-	var roots []string
-	for r := range pats {
-		roots = append(roots, r)
+	if s.Actors != nil && len(s.Actors.Entries) > 0 {
+		actorStats(w, s.Actors, top)
 	}
-	for r := range blocks {
-		if _, ok := pats[r]; !ok {
-			roots = append(roots, r)
-		}
-	}
-	sort.Strings(roots)
-	for _, r := range roots {
-		fmt.Fprintf(w, "%-4s  %6d  %8d\n", r, blocks[r], pats[r])
-	}
-	return nil
 }
 
-// dictUnknown counts the runs of capitalized words in the files that no
-// actor phrase covers, the candidates for new actor entries.
-func dictUnknown(w io.Writer, s *dict.Set, files []string, top int) error {
-	counts := map[string]int{}
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<24)
-		for sc.Scan() {
-			countUnknown(s, strings.FieldsFunc(sc.Text(), func(r rune) bool {
-				return unicode.IsSpace(r) || strings.ContainsRune(`,;:"“”()[]?!`, r)
-			}), counts)
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	type kv struct {
-		k string
-		n int
-	}
-	var list []kv
-	for k, n := range counts {
-		list = append(list, kv{k, n})
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].n != list[j].n {
-			return list[i].n > list[j].n
-		}
-		return list[i].k < list[j].k
-	})
-	for i, e := range list {
-		if i == top {
-			break
-		}
-		fmt.Fprintf(w, "%6d  %s\n", e.n, e.k)
-	}
-	return nil
-}
-
-func countUnknown(s *dict.Set, words []string, counts map[string]int) {
-	up := make([]string, len(words))
-	for i, t := range words {
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s")
-		if strings.Count(t, ".") == 1 && strings.HasSuffix(t, ".") {
-			t = t[:len(t)-1] // a sentence end, not "U.S."
-		}
-		up[i] = strings.ToUpper(t)
-	}
-	capital := func(t string) bool {
-		r := []rune(t)
-		return len(r) > 1 && unicode.IsUpper(r[0])
-	}
-	for i := 0; i < len(words); {
-		if a, n, _ := s.Actors.Match(up, i); a != nil {
-			i += n
-			continue
-		}
-		if a, n := s.Agents.Match(up, i); a != nil {
-			i += n
-			continue
-		}
-		if !capital(words[i]) || i == 0 || strings.HasSuffix(words[i-1], ".") || calendar[up[i]] || titles[up[i]] {
-			i++
-			continue
-		}
-		j := i
-		for j < len(words) && capital(words[j]) && !calendar[up[j]] {
-			if a, _, _ := s.Actors.Match(up, j); a != nil {
-				break
+// rootStats writes how many verb and pattern lines code to each CAMEO
+// root; a paired code ("032:033") counts for each of its roots.
+func rootStats(w io.Writer, v *dict.Verbs) {
+	type counts struct{ verbs, patterns int }
+	per := map[string]*counts{}
+	at := func(code string) []string {
+		var roots []string
+		for _, c := range strings.Split(code, ":") {
+			r := "---"
+			if len(c) >= 2 && c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9' {
+				r = c[:2]
 			}
-			j++
+			if !slices.Contains(roots, r) {
+				roots = append(roots, r)
+			}
 		}
-		if j > i {
-			counts[strings.Join(up[i:j], "_")]++
-			i = j
-		} else {
-			i++
+		return roots
+	}
+	get := func(r string) *counts {
+		if per[r] == nil {
+			per[r] = &counts{}
+		}
+		return per[r]
+	}
+	for _, b := range v.Blocks {
+		for _, vb := range b.Verbs {
+			code := vb.Code
+			if code == "" {
+				code = b.Code
+			}
+			for _, r := range at(code) {
+				get(r).verbs++
+			}
+		}
+		for _, p := range b.Patterns {
+			for _, r := range at(p.Code) {
+				get(r).patterns++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nverb and pattern lines per CAMEO root\n  %-4s %-38s %6s %8s\n", "root", "name", "verbs", "patterns")
+	for i := 1; i <= 20; i++ {
+		r := fmt.Sprintf("%02d", i)
+		c := get(r)
+		name := ""
+		if e, ok := cameo.Lookup(r); ok {
+			name = e.Name
+		}
+		fmt.Fprintf(w, "  %-4s %-38s %6d %8d\n", r, shorten(name, 38), c.verbs, c.patterns)
+	}
+	c := get("---")
+	fmt.Fprintf(w, "  %-4s %-38s %6d %8d\n", "---", "no event", c.verbs, c.patterns)
+	var odd []string
+	for r := range per {
+		if r != "---" && (len(r) != 2 || r < "01" || r > "20") {
+			odd = append(odd, r)
+		}
+	}
+	slices.Sort(odd)
+	for _, r := range odd {
+		fmt.Fprintf(w, "  %-4s %-38s %6d %8d\n", r, "not a CAMEO root", per[r].verbs, per[r].patterns)
+	}
+}
+
+// blockStats writes how the verbs spread over the blocks: a histogram and
+// the largest blocks, or every block when all is set.
+func blockStats(w io.Writer, v *dict.Verbs, top int, all bool) {
+	bins := []struct {
+		lo, hi int
+		label  string
+	}{{0, 0, "0"}, {1, 1, "1"}, {2, 3, "2-3"}, {4, 7, "4-7"}, {8, 15, "8-15"}, {16, 31, "16-31"}, {32, 1 << 30, "32+"}}
+	hist := make([]int, len(bins))
+	for _, b := range v.Blocks {
+		for i, bin := range bins {
+			if len(b.Verbs) >= bin.lo && len(b.Verbs) <= bin.hi {
+				hist[i]++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nverbs per block (%d blocks)\n  verbs   blocks\n", len(v.Blocks))
+	for i, bin := range bins {
+		fmt.Fprintf(w, "  %-6s %7d\n", bin.label, hist[i])
+	}
+	list := slices.Clone(v.Blocks)
+	title := "every block, in file order"
+	if !all {
+		slices.SortStableFunc(list, func(a, b *dict.Block) int { return cmp.Compare(len(b.Verbs), len(a.Verbs)) })
+		list = list[:min(top, len(list))]
+		title = fmt.Sprintf("the %d largest blocks", len(list))
+	}
+	fmt.Fprintf(w, "\n%s\n  %-28s %-9s %6s %8s  %s\n", title, "block", "code", "verbs", "patterns", "line")
+	for _, b := range list {
+		fmt.Fprintf(w, "  %-28s %-9s %6d %8d  %s\n", shorten(b.Label, 28), b.Code, len(b.Verbs), len(b.Patterns), b.Pos)
+	}
+}
+
+// actorStats writes the actor entries per code prefix (the first three
+// letters of each code: a country or an international actor), the top
+// ones first. An entry counts once per prefix among its codes.
+func actorStats(w io.Writer, a *dict.Actors, top int) {
+	per := map[string]int{}
+	name := map[string]string{} // the first entry coded exactly the prefix
+	exact := map[string]int{}   // entries coded exactly the prefix
+	codeless := 0
+	for _, e := range a.Entries {
+		seen := map[string]bool{}
+		for _, c := range e.Codes {
+			if len(c.Code) < 3 || c.Code[0] == '-' {
+				continue
+			}
+			p := c.Code[:3]
+			if c.Code == p && !seen[p] {
+				exact[p]++
+				if name[p] == "" {
+					name[p] = strings.ReplaceAll(strings.TrimSuffix(e.Name, "_"), "_", " ")
+				}
+			}
+			if !seen[p] {
+				seen[p] = true
+				per[p]++
+			}
+		}
+		if len(seen) == 0 {
+			codeless++
+		}
+	}
+	prefixes := make([]string, 0, len(per))
+	for p := range per {
+		prefixes = append(prefixes, p)
+	}
+	slices.SortFunc(prefixes, func(x, y string) int {
+		return cmp.Or(cmp.Compare(per[y], per[x]), cmp.Compare(x, y))
+	})
+	shown := prefixes[:min(top, len(prefixes))]
+	fmt.Fprintf(w, "\nactor entries per code prefix (%d prefixes; %s without a code; the %d largest)\n  %-6s %7s  %s\n",
+		len(prefixes), plural(codeless, "entry", "entries"), len(shown), "prefix", "entries", "named")
+	for _, p := range shown {
+		// A prefix that many entries bear alone is a sector (IGO, NGO),
+		// not a country: it names none of them.
+		n := name[p]
+		if exact[p] > 3 {
+			n = ""
+		}
+		fmt.Fprintf(w, "  %-6s %7d  %s\n", p, per[p], n)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func baseNames(files map[string]bool) string {
+	var l []string
+	for f := range files {
+		l = append(l, baseName(f))
+	}
+	slices.Sort(l)
+	return strings.Join(l, ", ")
+}
+
+// unknownTally counts, over a corpus, the noun phrases in actor positions
+// that no actor entry coded and the verbs no verb entry lists.
+type unknownTally struct {
+	c        *event.Coder
+	tree     event.TreeFunc
+	examples int
+	docs     int // documents counted
+	sents    int // sentences explained
+	skipped  int // near duplicates, story discards, documents without a parse
+	phrases  map[string]*unknownItem
+	verbs    map[string]*unknownItem
+}
+
+// unknownItem is one noun phrase (key: its words upper-cased, leading
+// determiners left out) or one verb lemma.
+type unknownItem struct {
+	key      string
+	count    int
+	forms    map[string]int // surface forms
+	src, tgt int            // noun phrases: occurrences by role
+	codes    map[string]int // noun phrases: codes the agents alone gave
+	proper   bool           // noun phrases: holds a proper noun
+	examples []string
+}
+
+func newUnknownTally(c *event.Coder, tree event.TreeFunc, examples int) *unknownTally {
+	return &unknownTally{c: c, tree: tree, examples: examples, phrases: map[string]*unknownItem{}, verbs: map[string]*unknownItem{}}
+}
+
+// sighting is one occurrence, kept until its document is known not to be
+// a story discard.
+type sighting struct {
+	verb     bool
+	key      string
+	form     string
+	role     event.Role
+	code     string
+	proper   bool
+	sentence string
+}
+
+// add counts the sentences of one annotated document. Near duplicates,
+// documents without a dependency parse and story discards are skipped.
+func (t *unknownTally) add(d *doc.Doc) {
+	if d.DuplicateOf != "" || !d.Has(doc.LayerTags|doc.LayerDeps) {
+		t.skipped++
+		return
+	}
+	var seen []sighting
+	for i := range d.Sents {
+		tr, toks, err := t.tree(d, i)
+		if err != nil {
+			continue
+		}
+		ex, err := t.c.Explain(tr, d.Date)
+		if errors.Is(err, event.ErrStoryDiscard) {
+			t.skipped++
+			return
+		}
+		if err != nil {
+			continue
+		}
+		t.sents++
+		sent := sentenceText(d, d.Sents[i])
+		word := func(leaf int) string {
+			if leaf < len(toks) && toks[leaf] >= 0 && toks[leaf] < len(d.Tokens) {
+				tk := d.Tokens[toks[leaf]]
+				return d.Text[tk.Start:tk.End]
+			}
+			return tr.Words()[leaf]
+		}
+		for _, u := range ex.Uncoded {
+			a, b := u.Span.Start, u.Span.End
+			for a < b && (tr.Tag(a) == "DT" || tr.Tag(a) == "PRP$" || tr.Tag(a) == "POS") {
+				a++
+			}
+			for b > a && tr.Tag(b-1) == "POS" {
+				b--
+			}
+			if a == b {
+				continue
+			}
+			ws := make([]string, 0, b-a)
+			proper := false
+			for k := a; k < b; k++ {
+				ws = append(ws, word(k))
+				proper = proper || tr.Tag(k) == "NNP" || tr.Tag(k) == "NNPS"
+			}
+			form := strings.Join(ws, " ")
+			seen = append(seen, sighting{key: strings.ToUpper(form), form: form, role: u.Role, code: u.Code, proper: proper, sentence: sent})
+		}
+		for _, v := range ex.UnknownVerbs {
+			form := strings.ToLower(word(v))
+			lemma := form
+			if v < len(toks) && toks[v] >= 0 && toks[v] < len(d.Tokens) && d.Tokens[toks[v]].Lemma != "" {
+				lemma = strings.ToLower(d.Tokens[toks[v]].Lemma)
+			}
+			seen = append(seen, sighting{verb: true, key: lemma, form: form, sentence: sent})
+		}
+	}
+	t.docs++
+	for _, s := range seen {
+		m := t.phrases
+		if s.verb {
+			m = t.verbs
+		}
+		it := m[s.key]
+		if it == nil {
+			it = &unknownItem{key: s.key, forms: map[string]int{}, codes: map[string]int{}}
+			m[s.key] = it
+		}
+		it.count++
+		it.forms[s.form]++
+		switch s.role {
+		case event.SourceRole:
+			it.src++
+		case event.TargetRole:
+			it.tgt++
+		}
+		if s.code != "" {
+			it.codes[s.code]++
+		}
+		it.proper = it.proper || s.proper
+		if len(it.examples) < t.examples && !slices.Contains(it.examples, s.sentence) {
+			it.examples = append(it.examples, s.sentence)
 		}
 	}
 }
 
-// calendar and titles are capitalized words that are never actors.
-var calendar, titles = setOf("MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER"),
-	setOf("MR MRS MS DR SIR THE A AN IN ON AT BUT AND IF AS IT HE SHE WE THEY THIS THAT")
-
-func setOf(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+// print writes the top n noun phrases (only those with a proper noun when
+// names is set) and the top n verbs.
+func (t *unknownTally) print(w io.Writer, n int, names bool) {
+	fmt.Fprintf(w, "%d documents, %d sentences coded (%d documents skipped: near duplicates, story discards, no parse)\n",
+		t.docs, t.sents, t.skipped)
+	phrases := ranked(t.phrases, func(it *unknownItem) bool { return !names || it.proper })
+	what := "noun phrases"
+	if names {
+		what = "noun phrases with a proper noun"
 	}
-	return m
+	fmt.Fprintf(w, "\n%s in source or target position that no actor entry codes (%d distinct, %d occurrences)\n",
+		what, len(phrases), total(phrases))
+	fmt.Fprintf(w, "  %6s %6s %6s  %s\n", "count", "source", "target", "phrase [codes from agents alone]")
+	for _, it := range phrases[:min(n, len(phrases))] {
+		label := mostFrequent(it.forms)
+		if len(it.codes) > 0 {
+			label += " [" + strings.Join(sortedKeys(it.codes), " ") + "]"
+		}
+		fmt.Fprintf(w, "  %6d %6d %6d  %s\n", it.count, it.src, it.tgt, label)
+		printExamples(w, it.examples)
+	}
+	verbs := ranked(t.verbs, func(*unknownItem) bool { return true })
+	fmt.Fprintf(w, "\nverbs that no verb entry lists (%d distinct lemmas, %d occurrences)\n", len(verbs), total(verbs))
+	fmt.Fprintf(w, "  %6s  %-20s %s\n", "count", "lemma", "forms")
+	for _, it := range verbs[:min(n, len(verbs))] {
+		fmt.Fprintf(w, "  %6d  %-20s %s\n", it.count, it.key, strings.Join(sortedKeys(it.forms), ", "))
+		printExamples(w, it.examples)
+	}
+}
+
+func printExamples(w io.Writer, ex []string) {
+	for _, e := range ex {
+		fmt.Fprintf(w, "          e.g. %s\n", e)
+	}
+}
+
+// ranked returns the items kept by keep, the most frequent first (ties by
+// key).
+func ranked(m map[string]*unknownItem, keep func(*unknownItem) bool) []*unknownItem {
+	var l []*unknownItem
+	for _, it := range m {
+		if keep(it) {
+			l = append(l, it)
+		}
+	}
+	slices.SortFunc(l, func(a, b *unknownItem) int { return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.key, b.key)) })
+	return l
+}
+
+func total(l []*unknownItem) int {
+	n := 0
+	for _, it := range l {
+		n += it.count
+	}
+	return n
+}
+
+// mostFrequent returns the most frequent key of m (ties by order).
+func mostFrequent(m map[string]int) string {
+	best := ""
+	for k, c := range m {
+		if best == "" || c > m[best] || (c == m[best] && k < best) {
+			best = k
+		}
+	}
+	return best
+}
+
+func sortedKeys(m map[string]int) []string {
+	l := make([]string, 0, len(m))
+	for k := range m {
+		l = append(l, k)
+	}
+	slices.Sort(l)
+	return l
+}
+
+// sentenceText returns the text of sentence sp of d on one line, shortened
+// to 160 bytes.
+func sentenceText(d *doc.Doc, sp doc.Span) string {
+	if sp.End <= sp.Start || int(sp.End) > len(d.Tokens) {
+		return ""
+	}
+	s := d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End]
+	return strconv.Quote(shorten(strings.Join(strings.Fields(s), " "), 160))
 }

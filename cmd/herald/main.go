@@ -37,7 +37,7 @@ var commands = []command{
 	// one line per command, kept sorted by name
 	{"bench", "measure speed and memory on a corpus, on one core", runBench},
 	{"code", "code parsed sentences (PETRARCH <Sentences> XML) to CAMEO events", runCode},
-	{"dict", "inspect dictionaries: entry counts (stats), names no actor covers (unknown)", runDict},
+	{"dict", "inspect dictionaries: counts (stats), what a corpus needs that they lack (unknown)", runDict},
 	{"eval", "score a component against gold data: tokens, tag, parse, ner, quotes", runEval},
 	{"eval-ner", "score named-entity recognition on an IOB2 file (optionally cross-validated)", runEvalNER},
 	{"eval-parse", "score the dependency parser (with predicted tags) on a CoNLL-U file", runEvalParse},
