@@ -189,6 +189,11 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 		if words < 4 || titleLike(d.Text[content.Start:content.End]) {
 			continue
 		}
+		// Inside a sentence, a short quotation without a cue is more often a
+		// phrase than speech.
+		if !x.standsAlone(r) && words < 6 {
+			continue
+		}
 		// A quotation standing alone, as a sentence of its own, continues
 		// the previous speaker.
 		// A quotation inside a sentence is most often the subject's
