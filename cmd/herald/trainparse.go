@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/nlp/parse"
+	"github.com/herald-events/herald/nlp/tag"
+)
+
+// runTrainParse is "herald train parse": it trains the dependency parser on
+// the *-ud-train.conllu file of --data, with jackknifed predicted tags, and
+// writes parser.model.gz into --out.
+func runTrainParse(args []string, st streams) error {
+	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--jackknife K] [--step W]", st)
+	data := fs.String("data", "", "directory holding *-ud-train.conllu (and, for progress scores, *-ud-dev.conllu)")
+	out := fs.String("out", "nlp/parse/model", "directory to write parser.model.gz into")
+	epochs := fs.Int("epochs", 10, "training passes")
+	seed := fs.Uint64("seed", 1, "shuffling and exploration seed")
+	folds := fs.Int("jackknife", 5, "train on tags predicted by taggers trained on K-1 of K folds (0 = gold tags)")
+	tagIter := fs.Int("tag-iter", 0, "training iterations of the jackknife taggers (0 = the tagger's default)")
+	step := fs.Float64("step", 0.1, "weights are stored as multiples of this")
+	prune := fs.String("prune", "2", "drop features whose weights are all below this in magnitude (a comma-separated list scores each on dev and writes the first)")
+	cache := fs.String("jackknife-cache", "", "read the jackknifed training tags from this CoNLL-U `FILE` when it exists, else write them there")
+	minFreq := fs.Int("min-freq", 2, "words seen fewer times are unknown to the parser")
+	limit := fs.Int("limit", 0, "use only the first N training sentences (0 = all)")
+	devGold := fs.Bool("dev-gold-tags", false, "score the dev file with its gold tags instead of the tagger's")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return errUsage
+	}
+	path, err := findConllu(*data, "-ud-train.conllu")
+	if err != nil {
+		return err
+	}
+	sents, err := readConllu(path)
+	if err != nil {
+		return err
+	}
+	if *limit > 0 && *limit < len(sents) {
+		sents = sents[:*limit]
+	}
+	train := parseSentences(sents)
+	if *folds > 1 {
+		if err := jackknifeCached(train, *cache, *folds, *tagIter, *seed, st); err != nil {
+			return err
+		}
+	}
+	var dev []parse.Sentence
+	if devPath, err := findConllu(*data, "-ud-dev.conllu"); err == nil {
+		ds, err := readConllu(devPath)
+		if err != nil {
+			return err
+		}
+		dev = parseSentences(ds)
+		if !*devGold {
+			tg, err := tag.New()
+			if err != nil {
+				return err
+			}
+			for _, s := range dev {
+				tg.Tag(s.Words, s.XPOS, s.UPOS)
+			}
+		}
+	}
+	p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed, MinWordFreq: *minFreq, Dev: dev, Log: st.err})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	for i, f := range strings.Split(*prune, ",") {
+		pr, err := strconv.ParseFloat(f, 32)
+		if err != nil {
+			return fmt.Errorf("--prune: %w", err)
+		}
+		var b bytes.Buffer
+		if err := p.WriteModel(&b, float32(*step), float32(pr)); err != nil {
+			return err
+		}
+		if i == 0 {
+			buf = b
+		}
+		if len(dev) > 0 {
+			lp, err := parse.Load(bytes.NewReader(b.Bytes()))
+			if err != nil {
+				return err
+			}
+			uas, las := lp.Score(dev)
+			fmt.Fprintf(st.err, "stored model with prune %g: %d bytes, dev UAS %.2f LAS %.2f\n", pr, b.Len(), uas, las)
+		}
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	dst := filepath.Join(*out, "parser.model.gz")
+	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s\n", dst, buf.Len(), len(train), path)
+	return nil
+}
+
+// parseSentences turns CoNLL-U sentences into parser sentences with their
+// gold tags and trees.
+func parseSentences(sents []conllu.Sentence) []parse.Sentence {
+	out := make([]parse.Sentence, len(sents))
+	for i, s := range sents {
+		n := len(s.Words)
+		ps := parse.Sentence{Words: make([]string, n), XPOS: make([]string, n), UPOS: make([]string, n),
+			Heads: make([]int, n), Rels: make([]string, n)}
+		for j, w := range s.Words {
+			ps.Words[j], ps.XPOS[j], ps.UPOS[j] = w.Form, w.XPOS, w.UPOS
+			ps.Heads[j], ps.Rels[j] = w.Head-1, w.Deprel
+		}
+		out[i] = ps
+	}
+	return out
+}
+
+// jackknifeCached is jackknife with the result kept in the CoNLL-U file
+// cache (when not empty).
+func jackknifeCached(train []parse.Sentence, cache string, folds, iter int, seed uint64, st streams) error {
+	if cache != "" {
+		if cs, err := readConllu(cache); err == nil {
+			tagged := parseSentences(cs)
+			if len(tagged) != len(train) {
+				return fmt.Errorf("%s: %d sentences, want %d", cache, len(tagged), len(train))
+			}
+			for i := range train {
+				train[i].XPOS, train[i].UPOS = tagged[i].XPOS, tagged[i].UPOS
+			}
+			return nil
+		}
+	}
+	start := time.Now()
+	if err := jackknife(train, folds, iter, seed); err != nil {
+		return err
+	}
+	fmt.Fprintf(st.err, "jackknifed tags with %d folds in %s\n", folds, time.Since(start).Round(time.Second))
+	if cache == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	for _, s := range train {
+		cs := conllu.Sentence{}
+		for j, w := range s.Words {
+			cs.Words = append(cs.Words, conllu.Word{ID: j + 1, Form: w, XPOS: s.XPOS[j], UPOS: s.UPOS[j], Head: s.Heads[j] + 1, Deprel: s.Rels[j]})
+		}
+		if err := conllu.Write(&b, cs); err != nil {
+			return err
+		}
+	}
+	return writeFileAtomic(cache, b.Bytes())
+}
+
+// jackknife replaces the tags of sents by those of taggers trained on the
+// other folds, so that the parser learns from tags as noisy as at run time.
+// Fold k holds the sentences i with i%folds == k. The taggers are trained
+// with the tagger's default options, as "herald train tag" does.
+func jackknife(sents []parse.Sentence, folds, iter int, seed uint64) error {
+	// the jackknife taggers use the word classes of the embedded tagger,
+	// as the embedded tagger itself does
+	lexicon, err := tag.New()
+	if err != nil {
+		return err
+	}
+	gold := make([]tag.Example, len(sents))
+	for i, s := range sents {
+		gold[i] = tag.Example{Words: s.Words, XPOS: s.XPOS, UPOS: s.UPOS}
+	}
+	for k := range folds {
+		var ex []tag.Example
+		for i, g := range gold {
+			if i%folds != k {
+				ex = append(ex, g)
+			}
+		}
+		tg, err := tag.Train(ex, tag.TrainOptions{Iterations: iter, Seed: seed, LexiconOf: lexicon})
+		if err != nil {
+			return fmt.Errorf("jackknife fold %d: %w", k+1, err)
+		}
+		for i := k; i < len(sents); i += folds {
+			s := &sents[i]
+			xp := make([]string, len(s.Words))
+			up := make([]string, len(s.Words))
+			tg.Tag(s.Words, xp, up)
+			s.XPOS, s.UPOS = xp, up
+		}
+	}
+	return nil
+}

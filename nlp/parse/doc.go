@@ -1,0 +1,64 @@
+// Package parse is Herald's dependency parser: it gives every word of a
+// sentence a syntactic head and a Universal Dependencies relation (DEPREL,
+// with subtypes such as nmod:poss or obl:tmod).
+//
+// # Use
+//
+//	p, err := parse.New() // the embedded model, decoded once, shared
+//	heads := make([]int, len(words))
+//	rels := make([]string, len(words))
+//	p.Parse(words, xpos, upos, heads, rels) // heads 0-based, -1 for the root
+//
+// The words must already be tagged (XPOS = Penn Treebank tags, UPOS =
+// universal tags), as nlp/tag does. In a pipeline, Parser.Stage needs the
+// tokens, sentences and tags layers and fills Token.Head (a Doc token
+// index, -1 for a sentence root) and Token.Dep. A Parser never changes
+// after it is built and is safe for concurrent use.
+//
+// # Method
+//
+// The parser is greedy and transition-based: arc-hybrid moves (SHIFT, LEFT,
+// RIGHT) with the root token at the end of the buffer and exactly one root
+// per sentence. An averaged perceptron chooses the move from about 130
+// feature templates in the style of Zhang and Nivre (2011): words, tags,
+// left- and rightmost children and their relations, distances, valencies
+// and label sets of the top three stack items and the first buffer words. A
+// second averaged perceptron labels each arc when it is made; since an arc
+// is made only when its dependent is complete, the labeller sees the whole
+// subtree of the dependent (its case marker, its possessive clitic).
+//
+// Training uses the dynamic oracle of Goldberg and Nivre (2013), following
+// the model's own mistakes with probability 0.9 after the first epoch, so
+// the parser learns to recover from its errors. Non-projective training
+// trees are made projective by lifting. The tags of the training data are
+// jackknifed (each fifth of the treebank is tagged by a tagger trained on
+// the other four fifths) so that the parser learns from tags as noisy as
+// the ones it gets at run time.
+//
+// Features are hashed to 64-bit keys over integer ids; the run-time tables
+// keep the weights of one feature in one slot, and parsing allocates
+// nothing.
+//
+// # Model
+//
+// The embedded model (model/parser.model.gz, derived from UD English EWT,
+// CC BY-SA 4.0; see model/NOTICE) is built by
+//
+//	herald train parse --data DIR --out nlp/parse/model
+//
+// where DIR holds en_ewt-ud-train.conllu (and en_ewt-ud-dev.conllu, which is
+// only scored). Training is deterministic: the same data, seed and code give
+// the same bytes. The model file is a gzip stream of vocabularies and
+// quantised weights (see WriteModel); features with small weights are
+// pruned.
+//
+// # Accuracy
+//
+// Scores are attachment scores over every word, punctuation included (the
+// CoNLL 2018 shared task convention), on gold words with the tags of
+// nlp/tag; run
+//
+//	herald eval-parse --conllu en_ewt-ud-dev.conllu
+//
+// to measure them.
+package parse

@@ -1,0 +1,146 @@
+package parse
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"sync"
+)
+
+//go:embed model/parser.model.gz
+var embedded []byte
+
+// ErrNoModel is returned by New when the binary was built without a model.
+var ErrNoModel = errors.New("parse: no embedded model")
+
+// Parser is a greedy transition-based dependency parser. It is safe for
+// concurrent use.
+type Parser struct {
+	v      vocab
+	labels []string // UD relations; index i is label i+1
+	root   int16    // 1-based label of the root relation
+	move   scorer   // 3 moves
+	label  scorer   // len(labels) relations
+	moveT  *table   // the tables being trained (nil for a loaded model)
+	labelT *table
+	pool   sync.Pool
+}
+
+var (
+	once      sync.Once
+	shared    *Parser
+	sharedErr error
+)
+
+// New returns the parser of the embedded model, trained on UD English EWT.
+// The model is decoded once and shared.
+func New() (*Parser, error) {
+	once.Do(func() {
+		if len(embedded) == 0 {
+			sharedErr = ErrNoModel
+			return
+		}
+		shared, sharedErr = Load(bytes.NewReader(embedded))
+	})
+	return shared, sharedErr
+}
+
+// scratch is the per-call working memory of Parse.
+type scratch struct {
+	x      sentence
+	s      state
+	ctx    []uint64
+	keys   []uint64
+	scores []float32
+	sink   uint32 // see scorer
+}
+
+func (p *Parser) scratch() *scratch {
+	if sc, ok := p.pool.Get().(*scratch); ok {
+		return sc
+	}
+	n := max(nMoveSlots, nLabelSlots)
+	return &scratch{
+		ctx:    make([]uint64, n),
+		keys:   make([]uint64, 0, max(len(moveTemplates), len(labelTemplates))),
+		scores: make([]float32, max(nMoves, len(p.labels))),
+	}
+}
+
+// Parse assigns a head and a relation to every word of a sentence, given
+// its words and their XPOS (Penn) and UPOS tags. heads and rels must have
+// len(words) elements; heads[i] receives the 0-based index of the head of
+// word i, or -1 for the root, and rels[i] its UD relation.
+func (p *Parser) Parse(words, xpos, upos []string, heads []int, rels []string) {
+	if len(words) == 0 {
+		return
+	}
+	sc := p.scratch()
+	defer p.pool.Put(sc)
+	sc.x.encode(&p.v, words, xpos, upos)
+	p.run(sc)
+	n := int32(len(words))
+	for i := range words {
+		h := sc.s.heads[i]
+		if h == n || h < 0 {
+			heads[i] = -1
+		} else {
+			heads[i] = int(h)
+		}
+		if l := sc.s.labels[i]; l > 0 {
+			rels[i] = p.labels[l-1]
+		} else {
+			rels[i] = "dep"
+		}
+	}
+}
+
+// run parses the encoded sentence in sc greedily.
+func (p *Parser) run(sc *scratch) {
+	x, s := &sc.x, &sc.s
+	s.reset(len(x.word) - 1)
+	var ok [nMoves]bool
+	for !s.terminal() {
+		sc.keys = x.moveFeatures(s, sc.ctx, sc.keys)
+		scores := sc.scores[:nMoves]
+		sc.sink += p.move.score(sc.keys, scores)
+		s.valid(&ok)
+		move := argmaxValid(scores, &ok)
+		var label int16
+		if move != shift {
+			label = p.predictLabel(sc, move)
+		}
+		s.apply(move, label)
+	}
+}
+
+func (p *Parser) predictLabel(sc *scratch, move int) int16 {
+	s := &sc.s
+	h, d := s.arc(move)
+	if h == s.n {
+		return p.root
+	}
+	sc.keys = sc.x.labelFeatures(s, h, d, sc.ctx, sc.keys)
+	scores := sc.scores[:len(p.labels)]
+	sc.sink += p.label.score(sc.keys, scores)
+	best, bestScore := -1, float32(0)
+	for c, v := range scores {
+		if int16(c+1) == p.root {
+			continue
+		}
+		if best < 0 || v > bestScore {
+			best, bestScore = c, v
+		}
+	}
+	return int16(best + 1)
+}
+
+func argmaxValid(scores []float32, ok *[nMoves]bool) int {
+	best := -1
+	for m := range nMoves {
+		if ok[m] && (best < 0 || scores[m] > scores[best]) {
+			best = m
+		}
+	}
+	return best
+}

@@ -1,0 +1,102 @@
+package parse
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// vocab holds the string-to-id maps of a model.
+type vocab struct {
+	words map[string]int32 // normalised forms
+	tags  map[string]int32 // XPOS
+	upos  map[string]int32
+	sfx   map[string]int32 // last three characters of the normalised form
+}
+
+// sentence is a sentence encoded as ids, with the root token at index n.
+type sentence struct {
+	word, tag, upos, sfx []int32
+	buf                  []byte
+}
+
+// normalize writes the lowercased form of w, with every digit replaced by
+// 0, into buf.
+func normalize(buf []byte, w string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				c = '0'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if lr := unicode.ToLower(r); lr != r {
+			buf = utf8.AppendRune(buf, lr)
+		} else {
+			buf = append(buf, w[i:i+size]...)
+		}
+		i += size
+	}
+	return buf
+}
+
+func suffix(b []byte) []byte {
+	n := 0
+	for i := len(b); i > 0; {
+		_, size := utf8.DecodeLastRune(b[:i])
+		i -= size
+		n++
+		if n == 3 {
+			return b[i:]
+		}
+	}
+	return b
+}
+
+func lookup(m map[string]int32, key []byte) int32 {
+	if id, ok := m[string(key)]; ok {
+		return id
+	}
+	return idUnk
+}
+
+// encode fills x with the ids of a sentence of len(words) words.
+func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
+	n := len(words)
+	m := n + 1
+	if cap(x.word) < m {
+		x.word = make([]int32, m)
+		x.tag = make([]int32, m)
+		x.upos = make([]int32, m)
+		x.sfx = make([]int32, m)
+	}
+	x.word, x.tag, x.upos, x.sfx = x.word[:m], x.tag[:m], x.upos[:m], x.sfx[:m]
+	for i, w := range words {
+		x.buf = normalize(x.buf, w)
+		x.word[i] = lookup(v.words, x.buf)
+		x.sfx[i] = lookup(v.sfx, suffix(x.buf))
+		x.tag[i] = idUnk
+		if i < len(xpos) {
+			x.tag[i] = lookupString(v.tags, xpos[i])
+		}
+		x.upos[i] = idUnk
+		if i < len(upos) {
+			x.upos[i] = lookupString(v.upos, upos[i])
+		}
+	}
+	x.word[n], x.tag[n], x.upos[n], x.sfx[n] = idRoot, idRoot, idRoot, idRoot
+}
+
+func lookupString(m map[string]int32, s string) int32 {
+	if id, ok := m[s]; ok {
+		return id
+	}
+	return idUnk
+}
