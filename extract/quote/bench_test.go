@@ -11,7 +11,9 @@ import (
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/nlp/coref"
 	"github.com/herald-events/herald/nlp/segment"
+	"github.com/herald-events/herald/nlp/tag"
 	"github.com/herald-events/herald/nlp/tokenize"
+	"github.com/herald-events/herald/pipeline"
 )
 
 // benchText returns news text: the sample dump when HERALD_SHARED is set,
@@ -93,4 +95,25 @@ func ExampleNew() {
 	// content: We will rebuild the bridge,
 	// cue: said
 	// speaker: Ana Ruiz
+}
+
+// BenchmarkTokenizeSegmentTag is the part of herald run before coreference
+// that always runs (tokens, sentences, part-of-speech tags), for the share
+// of BenchmarkCorefQuote in a run.
+func BenchmarkTokenizeSegmentTag(b *testing.B) {
+	text := benchText(b)
+	tg, err := tag.New()
+	if err != nil {
+		b.Skip(err)
+	}
+	p, err := pipeline.New(tokenize.New(), segment.New(), tg.Stage())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = p.Process(ctx, &doc.Doc{Text: text})
+	}
 }
