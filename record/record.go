@@ -35,6 +35,7 @@ type Document struct {
 	Entities    []Entity   `json:"entities"`
 	Events      []Event    `json:"events"`
 	Quotes      []Quote    `json:"quotes"`
+	QuotedTerms []Span     `json:"quoted_terms,omitempty"`
 	Errors      []string   `json:"errors,omitempty"`
 }
 
@@ -164,6 +165,9 @@ func FromDoc(d *doc.Doc, opt Options) Document {
 				Name: q.Speaker.Name, Code: q.Speaker.Code}
 		}
 		r.Quotes = append(r.Quotes, rq)
+	}
+	for _, t := range d.QuotedTerms {
+		r.QuotedTerms = append(r.QuotedTerms, span(d, t))
 	}
 	for _, err := range d.Errs {
 		r.Errors = append(r.Errors, err.Error())

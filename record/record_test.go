@@ -23,14 +23,15 @@ func TestFromDocOffsetsAndFields(t *testing.T) {
 		d.Tokens = append(d.Tokens, doc.Token{Start: int32(i), End: int32(i + len(w))})
 		at = i + len(w)
 	}
-	d.Sents = []doc.Span{{0, 6}, {6, 14}}
-	d.Ents = []doc.Entity{{Span: doc.Span{0, 2}, Label: "PER", Code: "IRNGOV"}}
+	d.Sents = []doc.Span{{Start: 0, End: 6}, {Start: 6, End: 14}}
+	d.Ents = []doc.Entity{{Span: doc.Span{Start: 0, End: 2}, Label: "PER", Code: "IRNGOV"}}
 	d.Events = []doc.Event{{Sentence: 0, Code: "111", Root: "11", Quad: 3, Goldstein: -2, Plover: "ACCUSE",
-		Source: doc.Actor{Code: "IRNGOV", ByteSpan: doc.ByteSpan{0, 15}},
-		Target: doc.Actor{Code: "MOSGOV", ByteSpan: doc.ByteSpan{22, 35}},
-		Verb:   doc.ByteSpan{16, 21}, Rule: "verbs.txt:12"}}
-	d.Quotes = []doc.Quote{{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{37, 57}, Content: doc.ByteSpan{38, 46},
-		Cue: doc.ByteSpan{52, 56}, Speaker: doc.Speaker{ByteSpan: doc.ByteSpan{49, 51}, Name: "Ali Khamenei", Code: "IRNGOV"}}}
+		Source: doc.Actor{Code: "IRNGOV", ByteSpan: doc.ByteSpan{Start: 0, End: 15}},
+		Target: doc.Actor{Code: "MOSGOV", ByteSpan: doc.ByteSpan{Start: 22, End: 35}},
+		Verb:   doc.ByteSpan{Start: 16, End: 21}, Rule: "verbs.txt:12"}}
+	d.Quotes = []doc.Quote{{Kind: doc.QuoteDirect, ByteSpan: doc.ByteSpan{Start: 37, End: 57}, Content: doc.ByteSpan{Start: 38, End: 46},
+		Cue: doc.ByteSpan{Start: 52, End: 56}, Speaker: doc.Speaker{ByteSpan: doc.ByteSpan{Start: 49, End: 51}, Name: "Ali Khamenei", Code: "IRNGOV"}}}
+	d.QuotedTerms = []doc.ByteSpan{{Start: 22, End: 28}}
 	d.Errs = []error{errors.New("ner: model missing")}
 
 	r := FromDoc(d, Options{})
@@ -50,6 +51,9 @@ func TestFromDocOffsetsAndFields(t *testing.T) {
 	q := r.Quotes[0]
 	if q.Text != "Cut ties" || q.Cue.Text != "said" || q.Speaker.Text != "he" || q.Speaker.Name != "Ali Khamenei" {
 		t.Errorf("quote = %+v cue %+v speaker %+v", q, q.Cue, q.Speaker)
+	}
+	if len(r.QuotedTerms) != 1 || r.QuotedTerms[0].Text != "Muslim" {
+		t.Errorf("quoted terms = %+v", r.QuotedTerms)
 	}
 	if len(r.Errors) != 1 || r.Errors[0] != "ner: model missing" {
 		t.Errorf("errors = %v", r.Errors)

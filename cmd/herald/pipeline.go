@@ -4,6 +4,8 @@ import (
 	"flag"
 	"io"
 
+	"github.com/herald-events/herald/dict"
+
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/extract/event"
 	"github.com/herald-events/herald/extract/quote"
@@ -46,14 +48,16 @@ func buildPipeline(o pipelineOptions, warn io.Writer) (*pipeline.Pipeline, error
 		return nil, err
 	}
 	stages = append(stages, recognizer.Stage())
-	if !o.noQuotes {
-		stages = append(stages, coref.New(), quote.New())
-	}
-	if !o.noEvents {
-		set, err := loadDicts(o.dicts, warn)
-		if err != nil {
+	var set *dict.Set
+	if !o.noEvents || !o.noQuotes {
+		if set, err = loadDicts(o.dicts, warn); err != nil {
 			return nil, err
 		}
+	}
+	if !o.noQuotes {
+		stages = append(stages, coref.New(), quote.New(quote.WithActors(set.Actors)))
+	}
+	if !o.noEvents {
 		coder := event.NewCoder(set, event.DefaultOptions())
 		stages = append(stages, needing{event.New(coder, phrase.TreeOf), doc.LayerTags | doc.LayerDeps})
 	}
