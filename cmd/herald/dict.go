@@ -11,18 +11,22 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/herald-events/herald/cameo"
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/eval"
 	"github.com/herald-events/herald/extract/event"
 	"github.com/herald-events/herald/ingest"
+	"github.com/herald-events/herald/nlp/lemma"
 	"github.com/herald-events/herald/nlp/phrase"
 	"github.com/herald-events/herald/pipeline"
+	"github.com/herald-events/herald/ptb"
 )
 
 const dictSynopsis = `dict stats [--dict DIR [--dict-only]] [--top N] [--blocks]
-       herald dict unknown [--dict DIR [--dict-only]] [--top N] [--names] CORPUS...
+       herald dict unknown [--dict DIR [--dict-only]] [--top N] [--names] [--parsed] CORPUS...
 
 stats describes the event-coding dictionaries (Herald's embedded ones by
 default, with --dict as "herald run" uses them): entries per file, verb and
@@ -31,7 +35,8 @@ pattern lines per CAMEO root, verbs per block, actors per code prefix.
 unknown runs Herald's pipeline on a news corpus (any input "herald run"
 reads) and lists what the dictionaries miss: the most frequent noun phrases
 in source or target position that no actor entry coded, and the most
-frequent verbs (lemmas) that no verb entry lists, with example sentences.`
+frequent verbs (lemmas) that no verb entry lists, with example sentences.
+With --parsed the inputs are parsed sentences (PETRARCH <Sentences> XML).`
 
 // runDict inspects a dictionary set: "stats" counts its entries, "unknown"
 // lists what a corpus needs that the dictionaries lack.
@@ -46,6 +51,7 @@ func runDict(args []string, st streams) error {
 	names := fs.Bool("names", false, "unknown: list only noun phrases with a proper noun")
 	examples := fs.Int("examples", 2, "unknown: show `N` example sentences per item")
 	workers := fs.Int("workers", 0, "unknown: annotate with `N` goroutines (0: one per core)")
+	parsed := fs.Bool("parsed", false, "unknown: the inputs are parsed sentences (PETRARCH <Sentences> XML, as herald code reads) rather than news")
 	if len(args) == 0 || (args[0] != "stats" && args[0] != "unknown") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			return parseFlags(fs, args)
@@ -84,6 +90,15 @@ func runDict(args []string, st streams) error {
 	if n == 0 {
 		n = 40
 	}
+	coder := event.NewCoder(set, event.DefaultOptions())
+	if *parsed {
+		tally, err := tallyParsed(coder, fs.Args(), st, *examples)
+		if err != nil {
+			return err
+		}
+		tally.print(st.out, n, *names)
+		return nil
+	}
 	stages, err := syntaxStages()
 	if err != nil {
 		return err
@@ -94,7 +109,7 @@ func runDict(args []string, st streams) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	tally := newUnknownTally(event.NewCoder(set, event.DefaultOptions()), phrase.TreeOf, *examples)
+	tally := newUnknownTally(coder, phrase.TreeOf, *examples)
 	in := make(chan *doc.Doc, 64)
 	done := make(chan *doc.Doc, 64)
 	var sum ingest.Summary
@@ -406,19 +421,20 @@ func newUnknownTally(c *event.Coder, tree event.TreeFunc, examples int) *unknown
 // sighting is one occurrence, kept until its document is known not to be
 // a story discard.
 type sighting struct {
-	verb     bool
-	key      string
-	form     string
-	role     event.Role
-	code     string
-	proper   bool
-	sentence string
+	verb    bool
+	key     string
+	form    string
+	role    event.Role
+	code    string
+	proper  bool
+	example string // the sentence, or the part of it around the words
 }
 
 // add counts the sentences of one annotated document. Near duplicates,
-// documents without a dependency parse and story discards are skipped.
+// documents a stage failed on and story discards are skipped, and so are
+// sentences without a tree.
 func (t *unknownTally) add(d *doc.Doc) {
-	if d.DuplicateOf != "" || !d.Has(doc.LayerTags|doc.LayerDeps) {
+	if d.DuplicateOf != "" || len(d.Errs) > 0 || !d.Has(doc.LayerTags) {
 		t.skipped++
 		return
 	}
@@ -437,13 +453,24 @@ func (t *unknownTally) add(d *doc.Doc) {
 			continue
 		}
 		t.sents++
-		sent := sentenceText(d, d.Sents[i])
-		word := func(leaf int) string {
+		token := func(leaf int) *doc.Token {
 			if leaf < len(toks) && toks[leaf] >= 0 && toks[leaf] < len(d.Tokens) {
-				tk := d.Tokens[toks[leaf]]
+				return &d.Tokens[toks[leaf]]
+			}
+			return nil
+		}
+		word := func(leaf int) string {
+			if tk := token(leaf); tk != nil {
 				return d.Text[tk.Start:tk.End]
 			}
 			return tr.Words()[leaf]
+		}
+		example := func(a, b int) string {
+			ta, tb := token(a), token(b-1)
+			if ta == nil || tb == nil {
+				return excerpt(d, d.Sents[i], -1, -1)
+			}
+			return excerpt(d, d.Sents[i], int(ta.Start), int(tb.End))
 		}
 		for _, u := range ex.Uncoded {
 			a, b := u.Span.Start, u.Span.End
@@ -453,7 +480,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 			for b > a && tr.Tag(b-1) == "POS" {
 				b--
 			}
-			if a == b {
+			if a == b || temporal[strings.ToLower(word(b-1))] {
 				continue
 			}
 			ws := make([]string, 0, b-a)
@@ -463,7 +490,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 				proper = proper || tr.Tag(k) == "NNP" || tr.Tag(k) == "NNPS"
 			}
 			form := strings.Join(ws, " ")
-			seen = append(seen, sighting{key: strings.ToUpper(form), form: form, role: u.Role, code: u.Code, proper: proper, sentence: sent})
+			seen = append(seen, sighting{key: strings.ToUpper(form), form: form, role: u.Role, code: u.Code, proper: proper, example: example(a, b)})
 		}
 		for _, v := range ex.UnknownVerbs {
 			form := strings.ToLower(word(v))
@@ -471,7 +498,10 @@ func (t *unknownTally) add(d *doc.Doc) {
 			if v < len(toks) && toks[v] >= 0 && toks[v] < len(d.Tokens) && d.Tokens[toks[v]].Lemma != "" {
 				lemma = strings.ToLower(d.Tokens[toks[v]].Lemma)
 			}
-			seen = append(seen, sighting{verb: true, key: lemma, form: form, sentence: sent})
+			if lemma == "be" {
+				continue // a copula, never an event
+			}
+			seen = append(seen, sighting{verb: true, key: lemma, form: form, example: example(v, v+1)})
 		}
 	}
 	t.docs++
@@ -497,8 +527,8 @@ func (t *unknownTally) add(d *doc.Doc) {
 			it.codes[s.code]++
 		}
 		it.proper = it.proper || s.proper
-		if len(it.examples) < t.examples && !slices.Contains(it.examples, s.sentence) {
-			it.examples = append(it.examples, s.sentence)
+		if len(it.examples) < t.examples && !slices.Contains(it.examples, s.example) {
+			it.examples = append(it.examples, s.example)
 		}
 	}
 }
@@ -506,7 +536,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 // print writes the top n noun phrases (only those with a proper noun when
 // names is set) and the top n verbs.
 func (t *unknownTally) print(w io.Writer, n int, names bool) {
-	fmt.Fprintf(w, "%d documents, %d sentences coded (%d documents skipped: near duplicates, story discards, no parse)\n",
+	fmt.Fprintf(w, "%d documents, %d sentences coded (%d documents skipped: near duplicates, story discards, failures)\n",
 		t.docs, t.sents, t.skipped)
 	phrases := ranked(t.phrases, func(it *unknownItem) bool { return !names || it.proper })
 	what := "noun phrases"
@@ -580,12 +610,159 @@ func sortedKeys(m map[string]int) []string {
 	return l
 }
 
-// sentenceText returns the text of sentence sp of d on one line, shortened
-// to 160 bytes.
-func sentenceText(d *doc.Doc, sp doc.Span) string {
+// excerpt returns the text of sentence sp of d on one line, quoted: all of
+// it when short, else the 160 bytes or so around bytes [a, b) (a < 0: the
+// start).
+func excerpt(d *doc.Doc, sp doc.Span, a, b int) string {
 	if sp.End <= sp.Start || int(sp.End) > len(d.Tokens) {
 		return ""
 	}
-	s := d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End]
-	return strconv.Quote(shorten(strings.Join(strings.Fields(s), " "), 160))
+	const width = 160
+	lo, hi := int(d.Tokens[sp.Start].Start), int(d.Tokens[sp.End-1].End)
+	if a < lo || b > hi || a >= b {
+		a, b = lo, lo
+	}
+	from, to := lo, hi
+	if hi-lo > width {
+		from = max(lo, a-(width-(b-a))/2)
+		to = min(hi, from+width)
+		from = max(lo, min(from, to-width))
+		// Cut at spaces, within the window.
+		if from > lo {
+			if k := strings.IndexByte(d.Text[from:a], ' '); k >= 0 {
+				from += k + 1
+			}
+		}
+		if to < hi {
+			if k := strings.LastIndexByte(d.Text[b:to], ' '); k >= 0 {
+				to = b + k
+			}
+		}
+	}
+	s := strings.Join(strings.Fields(d.Text[from:to]), " ")
+	if from > lo {
+		s = "…" + s
+	}
+	if to < hi {
+		s += "…"
+	}
+	return strconv.Quote(s)
+}
+
+// temporal are the head words of noun phrases that name a time, not an
+// actor ("Tuesday", "last week"): they are left out of the unknown list.
+var temporal = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		today yesterday tomorrow tonight morning afternoon evening night weekend
+		second seconds minute minutes hour hours day days week weeks month months year years decade decades century`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// tallyParsed tallies PETRARCH <Sentences> files: the sentences of a story
+// (ids "STORY_1", "STORY_2", ...) make one document, lemmatized from the
+// tags of the trees. Unreadable trees are reported to st.err and skipped.
+func tallyParsed(c *event.Coder, files []string, st streams, examples int) (*unknownTally, error) {
+	lem, err := lemma.New()
+	if err != nil {
+		return nil, err
+	}
+	var cur *treeStory
+	tally := newUnknownTally(c, func(d *doc.Doc, sent int) (*ptb.Tree, []int, error) {
+		return cur.trees[sent], cur.toks[sent], nil
+	}, examples)
+	for _, name := range files {
+		var in io.Reader = st.in
+		if name != "-" {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, err
+			}
+			in = f
+			defer f.Close()
+		}
+		pf, err := eval.ReadPetrarch(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		cur = newTreeStory("", time.Time{})
+		flush := func() {
+			if len(cur.trees) > 0 {
+				cur.lemmatize(lem)
+				tally.add(cur.d)
+			}
+		}
+		for _, it := range pf.Items {
+			rec := it.Record
+			if rec == nil {
+				continue
+			}
+			if id := storyOf(rec.ID); id != cur.d.ID || len(cur.trees) == 0 {
+				flush()
+				cur = newTreeStory(id, rec.Date)
+				cur.d.Source = name
+			}
+			tr, err := ptb.Parse(rec.Parse)
+			if err != nil || len(tr.Leaves) == 0 {
+				fmt.Fprintf(st.err, "herald dict: %s: sentence %s: unreadable tree: %v\n", name, rec.ID, err)
+				continue
+			}
+			cur.add(strings.Join(strings.Fields(rec.Text), " "), tr)
+		}
+		flush()
+	}
+	return tally, nil
+}
+
+// treeStory is a document made of parsed sentences, with their trees.
+type treeStory struct {
+	d     *doc.Doc
+	trees []*ptb.Tree
+	toks  [][]int // per sentence: the doc token of each leaf, or -1
+}
+
+func newTreeStory(id string, date time.Time) *treeStory {
+	d := &doc.Doc{ID: id, Date: date}
+	d.Mark(doc.LayerTokens | doc.LayerSentences | doc.LayerTags)
+	return &treeStory{d: d}
+}
+
+// add appends a sentence: its text (the words of the tree when empty)
+// and its tree.
+func (s *treeStory) add(text string, tr *ptb.Tree) {
+	if text == "" {
+		text = event.TextOfTree(tr)
+	}
+	one, toks := event.DocFromTree(s.d.ID, text, tr)
+	if s.d.Text != "" {
+		s.d.Text += " "
+	}
+	off, base := int32(len(s.d.Text)), int32(len(s.d.Tokens))
+	s.d.Text += text
+	for _, tk := range one.Tokens {
+		tk.Start += off
+		tk.End += off
+		s.d.Tokens = append(s.d.Tokens, tk)
+	}
+	for i := range toks {
+		if toks[i] >= 0 {
+			toks[i] += int(base)
+		}
+	}
+	s.d.Sents = append(s.d.Sents, doc.Span{Start: base, End: int32(len(s.d.Tokens))})
+	s.trees = append(s.trees, tr)
+	s.toks = append(s.toks, toks)
+}
+
+// lemmatize fills the lemmas of the story's tokens from their tags.
+func (s *treeStory) lemmatize(l *lemma.Lemmatizer) {
+	for i := range s.d.Tokens {
+		tk := &s.d.Tokens[i]
+		tk.Lemma = l.Lemma(s.d.Text[tk.Start:tk.End], tk.Tag)
+	}
+	s.d.Mark(doc.LayerLemmas)
 }

@@ -267,10 +267,70 @@ func TestDictUnknown(t *testing.T) {
 	if !strings.Contains(s, " snowboard ") {
 		t.Errorf("unknown verb not listed:\n%s", s)
 	}
-	for _, known := range []string{" Iran\n", " Iranian government", " criticize ", " condemn "} {
-		if strings.Contains(s, known) {
-			t.Errorf("%q listed as unknown:\n%s", known, s)
+	// Rows are "count source target phrase" and "count lemma forms".
+	for _, known := range []string{`(?m)^ \d+ \d+ \d+ Iran`, `(?m)^ \d+ \d+ \d+ (The )?Iranian government`, `(?m)^ \d+ criticize `, `(?m)^ \d+ condemn `} {
+		if regexp.MustCompile(known).MatchString(s) {
+			t.Errorf("%s listed as unknown:\n%s", known, s)
 		}
+	}
+}
+
+// TestDictUnknownParsed tallies parsed sentences (PETRARCH XML): no
+// parser needed; the sentences of a story form one document.
+func TestDictUnknownParsed(t *testing.T) {
+	tiny := writeTiny(t)
+	xml := `<Sentences>
+<Sentence date="20080804" id="AFP01_1" source="AFP" sentence="True">
+<Text>Zorblax Quentin criticized Gondor.</Text>
+<Parse>(ROOT (S (NP (NNP Zorblax) (NNP Quentin)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))</Parse>
+</Sentence>
+<Sentence date="20080804" id="AFP01_2" source="AFP" sentence="True">
+<Text>Arnor bombarded the camps of Zorblax Quentin on Tuesday.</Text>
+<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD bombarded) (NP (NP (DT the) (NNS camps)) (PP (IN of) (NP (NNP Zorblax) (NNP Quentin)))) (PP (IN on) (NP (NNP Tuesday)))) (. .)))</Parse>
+</Sentence>
+<Sentence date="20080805" id="AFP02_1" source="AFP" sentence="True">
+<Text>Umbar hosted the World Cup.</Text>
+<Parse>(ROOT (S (NP (NNP Umbar)) (VP (VBD hosted) (NP (DT the) (NNP World) (NNP Cup))) (. .)))</Parse>
+</Sentence>
+<Sentence date="20080805" id="AFP03_1" source="AFP" sentence="True">
+<Text>Gondor bombed Zorblax Quentin.</Text>
+<Parse>(ROOT (S (NP (NNP Gondor)) (VP (VBD bombed) (NP (NNP Zorblax) (NNP Quentin))) (. .)))</Parse>
+</Sentence>
+<Sentence date="20080805" id="AFP03_2" source="AFP" sentence="True">
+<Text>broken</Text>
+<Parse>(ROOT (S (NP (NNP Gondor)</Parse>
+</Sentence>
+</Sentences>
+`
+	f := filepath.Join(t.TempDir(), "parsed.xml")
+	if err := os.WriteFile(f, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := runDict([]string{"unknown", "--parsed", "--dict", tiny, "--dict-only", "--examples", "1", f}, streams{strings.NewReader(""), &out, &errb}); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	s := squeeze(out.String())
+	for _, want := range []string{
+		"2 documents, 3 sentences coded (1 documents skipped", // AFP02 is a story discard
+		// The phrases within an object count too ("the camps of ...").
+		"\n 3 1 2 Zorblax Quentin\n e.g. \"Zorblax Quentin criticized Gondor.\"\n",
+		"\n 1 0 1 camps\n",
+		// Lemmas come from the tags of the trees.
+		"\n 1 bombard bombarded\n",
+		"\n 1 bomb bombed\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	for _, not := range []string{"Tuesday\n", "World Cup", " host "} {
+		if strings.Contains(s, not) {
+			t.Errorf("output holds %q:\n%s", not, s)
+		}
+	}
+	if !strings.Contains(errb.String(), "AFP03_2: unreadable tree") {
+		t.Errorf("no warning for the broken tree: %q", errb.String())
 	}
 }
 

@@ -34,7 +34,9 @@ func (r Role) String() string {
 // Uncoded is a noun phrase in the source or target position of a verb
 // that no actor dictionary entry coded.
 type Uncoded struct {
-	Span Span // the words of the phrase (of one member of a compound)
+	// Span holds the words of the phrase (of one member of a compound),
+	// up to its first PP or clause.
+	Span Span
 	Role Role
 	Verb int // the word of the verb it belongs to
 	// Code is what the agents alone made of it ("---GOV"), or "" when no
@@ -48,9 +50,11 @@ type Explanation struct {
 	// Events are the events coded, as CodeTree returns them.
 	Events []Coded
 	// Uncoded lists, in sentence order and each once, the noun phrases in
-	// the source or target position of a verb that no actor entry coded,
-	// whether or not the verb is in the dictionary. Phrases without a
-	// noun (pronouns) are left out.
+	// the source or target position of a verb (the subject, the objects,
+	// the objects of its prepositions, and the phrases within them, as
+	// "X" in "the camps of X") that no actor entry coded, whether or not
+	// the verb is in the dictionary. Phrases without a noun (pronouns) and
+	// temporal ones (NP-TMP) are left out.
 	Uncoded []Uncoded
 	// UnknownVerbs lists the words of the verbs heading a verb phrase that
 	// match no verb dictionary entry (not even a "---" one), in sentence
@@ -76,11 +80,11 @@ func (c *Coder) Explain(t *ptb.Tree, date time.Time) (Explanation, error) {
 	add := func(node int, role Role, verb int) {
 		for _, u := range s.unitsIn(node) {
 			for _, a := range s.units[u].actors {
-				if a.hasActor || seen[a.span] || !hasNoun(s, spanWords(a.span)) {
+				if (a.hasActor && !a.newActor) || seen[a.span] || !hasNoun(s, spanWords(a.span)) {
 					continue
 				}
 				seen[a.span] = true
-				ex.Uncoded = append(ex.Uncoded, Uncoded{Span: a.span, Role: role, Verb: verb, Code: a.code})
+				ex.Uncoded = append(ex.Uncoded, Uncoded{Span: s.ownSpan(a.span), Role: role, Verb: verb, Code: a.code})
 			}
 		}
 	}
@@ -107,7 +111,7 @@ func (c *Coder) Explain(t *ptb.Tree, date time.Time) (Explanation, error) {
 			kn := &s.t.Nodes[k]
 			switch {
 			case s.gone[k]:
-			case isNP(kn.Label):
+			case argNP(kn.Label):
 				add(int(k), obj, v)
 			case kn.Label == "PP":
 				role := obj
@@ -115,7 +119,7 @@ func (c *Coder) Explain(t *ptb.Tree, date time.Time) (Explanation, error) {
 					role = SourceRole
 				}
 				for _, g := range kn.Children {
-					if isNP(s.t.Nodes[g].Label) && !s.gone[g] {
+					if argNP(s.t.Nodes[g].Label) && !s.gone[g] {
 						add(int(g), role, v)
 					}
 				}
@@ -202,7 +206,7 @@ func (s *sentence) subjectOf(vp int) int {
 			if int(c) == cur {
 				break
 			}
-			if isNP(s.t.Nodes[c].Label) && !s.gone[c] {
+			if argNP(s.t.Nodes[c].Label) && !s.gone[c] {
 				subj = int(c)
 			}
 		}
@@ -211,6 +215,26 @@ func (s *sentence) subjectOf(vp int) int {
 		}
 	}
 	return -1
+}
+
+// ownSpan cuts sp before its first word that lies in a clause-like part
+// (PP, SBAR, ...) of the phrase: "travel" of "travel to Canada ... and
+// sanctions", whose span runs over its PP.
+func (s *sentence) ownSpan(sp Span) Span {
+	for w := sp.Start + 1; w < sp.End; w++ {
+		for n := s.t.Nodes[s.t.Leaves[w]].Parent; n >= 0 && (s.lo[n] > sp.Start || s.hi[n] < sp.End); n = s.t.Nodes[n].Parent {
+			if clauseLike(s.t.Nodes[n].Label) {
+				return Span{sp.Start, w}
+			}
+		}
+	}
+	return sp
+}
+
+// argNP reports whether a node labelled l is a noun phrase that can be an
+// argument: not a temporal or adverbial one (NP-TMP, NP-ADV).
+func argNP(l string) bool {
+	return isNP(l) && !strings.HasSuffix(l, "-TMP") && !strings.HasSuffix(l, "-ADV")
 }
 
 // unitsIn returns the registered units within the words of node, in order.
