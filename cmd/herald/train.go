@@ -94,7 +94,7 @@ func runTrainTag(args []string, st streams) error {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this")
 	passes := fs.Int("passes", 2, "1: left to right; 2: a second pass also sees the first pass's tags to the right")
-	folds := fs.Int("folds", 4, "jackknife folds for training the second pass")
+	folds := fs.Int("folds", 8, "jackknife folds for training the second pass")
 	wn := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory for word-class features (Debian wordnet-base); empty: none")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -19,8 +19,9 @@
 // The tagger is a greedy averaged perceptron (Collins 2002; Honnibal's
 // "A good part-of-speech tagger in about 200 lines of Python"). Each class
 // is a pair (XPOS, UPOS) seen in training, so both tags come from one
-// decision. Features are the word, its lower case, prefixes and suffixes of
-// one to four characters, its shape, hyphen/digit/capital flags, the
+// decision. Features are the word, its lower case, prefixes of one to four
+// and suffixes of one to five characters, its length and shape,
+// hyphen/digit/capital flags, the
 // capitalization of the whole sentence, the neighbouring words with their
 // suffixes and shapes, the two tags predicted before it, and the word
 // classes WordNet gives the word (noun, verb, adjective, adverb, proper

@@ -74,6 +74,8 @@ const (
 	tRight1Lex
 	tRight1Suf3
 	tLexCap
+	tSuf5
+	tLength
 )
 
 // numRight is the number of features extractRight writes.
@@ -190,6 +192,8 @@ type wordInfo struct {
 	word, lower         uint64
 	pre                 [4]uint64
 	suf                 [4]uint64
+	suf5                uint64
+	length              uint64 // runes, capped at 12
 	shape, short, flags uint64
 	sure                uint16 // 1 + the class of a frequent unambiguous word; 0 otherwise
 	lex                 uint64 // word classes from the outside lexicon, with derived inflections
@@ -319,13 +323,18 @@ func analyze(wi *wordInfo, w string, i int) {
 	// Suffixes: walk back up to four runes.
 	end := len(w)
 	start := end
-	for k := 0; k < 4; k++ {
+	for k := 0; k < 5; k++ {
 		if start > 0 {
 			_, size := utf8.DecodeLastRuneInString(w[:start])
 			start -= size
 		}
-		wi.suf[k] = hashLower(w[start:end])
+		if k < 4 {
+			wi.suf[k] = hashLower(w[start:end])
+		} else {
+			wi.suf5 = hashLower(w[start:end])
+		}
 	}
+	wi.length = uint64(min(n, 12))
 }
 
 // Hashes standing for the words beyond the sentence edges and the tags
@@ -338,7 +347,7 @@ var (
 const noTag = 1 << 16 // tag value before the first word
 
 // numFeatures is the number of features extract writes.
-const numFeatures = 47
+const numFeatures = 49
 
 // extract writes the feature keys of word i into out, given the analysed
 // words of the sentence and the two previous predicted classes.
@@ -404,6 +413,8 @@ func extract(out *[numFeatures + numRight]uint64, ws []wordInfo, i int, p1, p2, 
 	out[44] = key(tLexSuf3, w.lex, w.suf[2])
 	out[45] = key(tLexNext, w.lex, n1.lex)
 	out[46] = key(tLexCap, w.lex, w.flags&(flagFirst|flagInitCap|flagAllUpper))
+	out[47] = key(tSuf5, w.suf5, 0)
+	out[48] = key(tLength, w.length, w.flags&(flagInitCap|flagAllUpper|flagDigit))
 }
 
 // lexiconClass returns the outside-lexicon classes of w: bits 0-3 for w

@@ -19,7 +19,7 @@ type TrainOptions struct {
 	Seed       uint64  // shuffling seed (default 1)
 	Prune      float32 // drop averaged weights whose magnitude is below this (default 0.05)
 	Passes     int     // 1: left to right only; 2 (default): a second pass also sees the first pass's tags to the right
-	Folds      int     // jackknife folds for the second pass (default 4)
+	Folds      int     // jackknife folds for the second pass (default 8)
 	// Words seen at least SureCount times (default 20) with one class in
 	// at least SureRatio of their uses (default 0.99) get that class
 	// without scoring.
@@ -84,7 +84,7 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 		opt.SureRatio = 0.99
 	}
 	if opt.Folds <= 1 {
-		opt.Folds = 4
+		opt.Folds = 8
 	}
 	// Classes, sorted for a stable numbering.
 	type pair struct{ x, u string }
