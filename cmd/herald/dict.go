@@ -410,7 +410,7 @@ type unknownItem struct {
 	forms    map[string]int // surface forms
 	src, tgt int            // noun phrases: occurrences by role
 	codes    map[string]int // noun phrases: codes the agents alone gave
-	proper   bool           // noun phrases: holds a proper noun
+	proper   int            // noun phrases: occurrences with a proper noun
 	examples []string
 }
 
@@ -523,10 +523,12 @@ func (t *unknownTally) add(d *doc.Doc) {
 		case event.TargetRole:
 			it.tgt++
 		}
-		if s.code != "" {
+		if s.code != "" && s.code != "---" {
 			it.codes[s.code]++
 		}
-		it.proper = it.proper || s.proper
+		if s.proper {
+			it.proper++
+		}
 		if len(it.examples) < t.examples && !slices.Contains(it.examples, s.example) {
 			it.examples = append(it.examples, s.example)
 		}
@@ -538,7 +540,9 @@ func (t *unknownTally) add(d *doc.Doc) {
 func (t *unknownTally) print(w io.Writer, n int, names bool) {
 	fmt.Fprintf(w, "%d documents, %d sentences coded (%d documents skipped: near duplicates, story discards, failures)\n",
 		t.docs, t.sents, t.skipped)
-	phrases := ranked(t.phrases, func(it *unknownItem) bool { return !names || it.proper })
+	// A phrase is a name when most of its occurrences hold a proper noun
+	// (not "bank" for being tagged NNP in a headline or in "the Bank").
+	phrases := ranked(t.phrases, func(it *unknownItem) bool { return !names || 2*it.proper > it.count })
 	what := "noun phrases"
 	if names {
 		what = "noun phrases with a proper noun"
