@@ -156,9 +156,19 @@ func (m *weights) find(k uint64) []uint32 {
 // predict returns the best class for the feature keys and its margin over
 // the second best; scores is scratch space of one int per class.
 func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
-	clear(scores)
+	// Look every feature up first, so that the memory loads of the lookups
+	// overlap, then add up the weights.
+	var found [numFeatures + numRight][]uint32
+	n := 0
 	for _, k := range feats {
-		for _, e := range m.find(k) {
+		if es := m.find(k); len(es) > 0 {
+			found[n] = es
+			n++
+		}
+	}
+	clear(scores)
+	for _, es := range found[:n] {
+		for _, e := range es {
 			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
