@@ -25,8 +25,8 @@ import (
 	"github.com/herald-events/herald/ptb"
 )
 
-const dictSynopsis = `dict stats [--dict DIR [--dict-only]] [--top N] [--blocks]
-       herald dict unknown [--dict DIR [--dict-only]] [--top N] [--names] [--parsed] CORPUS...
+const dictSynopsis = `dict stats [--dict DIR [--dict-only] | --dicts DIR] [--top N] [--blocks]
+       herald dict unknown [--dict DIR [--dict-only] | --dicts DIR] [--top N] [--names] [--parsed] CORPUS...
 
 stats describes the event-coding dictionaries (Herald's embedded ones by
 default, with --dict as "herald run" uses them): entries per file, verb and
@@ -46,6 +46,7 @@ func runDict(args []string, st streams) error {
 	fs.StringVar(&o.dir, "dict", "", "add the TABARI/PETRARCH dictionaries of `DIR` to Herald's, as herald run does")
 	fs.BoolVar(&o.only, "dict-only", false, "use the dictionaries of --dict alone, without Herald's")
 	fs.BoolVar(&o.lenient, "lenient", false, "skip malformed dictionary lines (listed on stderr) instead of failing")
+	alone := fs.String("dicts", "", "use the dictionaries of `DIR` alone, as herald code does (--dict DIR --dict-only)")
 	top := fs.Int("top", 0, "list the `N` most frequent items of each ranking (default 20 for stats, 40 for unknown)")
 	blocks := fs.Bool("blocks", false, "stats: list every verb block")
 	names := fs.Bool("names", false, "unknown: list only noun phrases with a proper noun")
@@ -63,9 +64,13 @@ func runDict(args []string, st streams) error {
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if (sub == "stats" && fs.NArg() != 0) || (sub == "unknown" && fs.NArg() == 0) || *top < 0 || *examples < 0 {
+	if (sub == "stats" && fs.NArg() != 0) || (sub == "unknown" && fs.NArg() == 0) || *top < 0 || *examples < 0 ||
+		(*alone != "" && o.dir != "") {
 		fs.Usage()
 		return errUsage
+	}
+	if *alone != "" {
+		o.dir, o.only = *alone, true
 	}
 	set, err := loadDicts(o, st.err)
 	if err != nil {

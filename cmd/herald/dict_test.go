@@ -86,6 +86,9 @@ func TestDictStats(t *testing.T) {
 			" HOB 1 GOLLUM\n",
 			" IGO 1 \n", // no entry coded IGO alone: no name
 		}, []string{"herald."}},
+		{"--dicts is --dict --dict-only", []string{"stats", "--dicts", tiny}, []string{
+			" actors tiny.actors.txt 5 entries, 2 dated codes\n",
+		}, []string{"herald."}},
 		{"Herald's own", []string{"stats", "--top", "3"}, []string{
 			"Herald's embedded dictionaries\n",
 			" verbs herald.verbs.txt ",
@@ -336,7 +339,7 @@ func TestDictUnknownParsed(t *testing.T) {
 
 func TestDictUsage(t *testing.T) {
 	var out, errb bytes.Buffer
-	for _, args := range [][]string{nil, {"frobnicate"}, {"unknown"}, {"stats", "extra"}, {"stats", "--top", "-1"}} {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"unknown"}, {"stats", "extra"}, {"stats", "--top", "-1"}, {"stats", "--dict", "a", "--dicts", "b"}} {
 		if err := runDict(args, streams{strings.NewReader(""), &out, &errb}); !errors.Is(err, errUsage) {
 			t.Errorf("%v: got %v, want a usage error", args, err)
 		}
