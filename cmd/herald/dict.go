@@ -26,7 +26,7 @@ import (
 )
 
 const dictSynopsis = `dict stats [--dict DIR [--dict-only] | --dicts DIR] [--top N] [--blocks]
-       herald dict unknown [--dict DIR [--dict-only] | --dicts DIR] [--top N] [--names] [--parsed] CORPUS...
+       herald dict unknown [--dict DIR [--dict-only] | --dicts DIR] [--top N] [--names] [--parsed] [--tsv] CORPUS...
 
 stats describes the event-coding dictionaries (Herald's embedded ones by
 default, with --dict as "herald run" uses them): entries per file, verb and
@@ -52,6 +52,7 @@ func runDict(args []string, st streams) error {
 	names := fs.Bool("names", false, "unknown: list only noun phrases with a proper noun")
 	examples := fs.Int("examples", 2, "unknown: show `N` example sentences per item")
 	workers := fs.Int("workers", 0, "unknown: annotate with `N` goroutines (0: one per core)")
+	tsv := fs.Bool("tsv", false, "unknown: write tab-separated rows (kind, count, source, target, text, codes or forms, examples)")
 	parsed := fs.Bool("parsed", false, "unknown: the inputs are parsed sentences (PETRARCH <Sentences> XML, as herald code reads) rather than news")
 	if len(args) == 0 || (args[0] != "stats" && args[0] != "unknown") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
@@ -101,7 +102,11 @@ func runDict(args []string, st streams) error {
 		if err != nil {
 			return err
 		}
-		tally.print(st.out, n, *names)
+		if *tsv {
+			tally.printTSV(st.out, n, *names)
+		} else {
+			tally.print(st.out, n, *names)
+		}
 		return nil
 	}
 	stages, err := syntaxStages()
@@ -143,7 +148,11 @@ func runDict(args []string, st streams) error {
 	for _, f := range sum.Failures {
 		fmt.Fprintf(st.err, "herald dict: %v\n", f.Err)
 	}
-	tally.print(st.out, n, *names)
+	if *tsv {
+		tally.printTSV(st.out, n, *names)
+	} else {
+		tally.print(st.out, n, *names)
+	}
 	return nil
 }
 
@@ -543,11 +552,9 @@ func (t *unknownTally) add(d *doc.Doc) {
 // print writes the top n noun phrases (only those with a proper noun when
 // names is set) and the top n verbs.
 func (t *unknownTally) print(w io.Writer, n int, names bool) {
+	phrases, verbs := t.rankings(names)
 	fmt.Fprintf(w, "%d documents, %d sentences coded (%d documents skipped: near duplicates, story discards, failures)\n",
 		t.docs, t.sents, t.skipped)
-	// A phrase is a name when most of its occurrences hold a proper noun
-	// (not "bank" for being tagged NNP in a headline or in "the Bank").
-	phrases := ranked(t.phrases, func(it *unknownItem) bool { return !names || 2*it.proper > it.count })
 	what := "noun phrases"
 	if names {
 		what = "noun phrases with a proper noun"
@@ -563,7 +570,6 @@ func (t *unknownTally) print(w io.Writer, n int, names bool) {
 		fmt.Fprintf(w, "  %6d %6d %6d  %s\n", it.count, it.src, it.tgt, label)
 		printExamples(w, it.examples)
 	}
-	verbs := ranked(t.verbs, func(*unknownItem) bool { return true })
 	fmt.Fprintf(w, "\nverbs that no verb entry lists (%d distinct lemmas, %d occurrences)\n", len(verbs), total(verbs))
 	fmt.Fprintf(w, "  %6s  %-20s %s\n", "count", "lemma", "forms")
 	for _, it := range verbs[:min(n, len(verbs))] {
@@ -572,9 +578,36 @@ func (t *unknownTally) print(w io.Writer, n int, names bool) {
 	}
 }
 
+// rankings returns the noun phrases (the names only with names) and the
+// verbs, the most frequent first.
+func (t *unknownTally) rankings(names bool) (phrases, verbs []*unknownItem) {
+	// A phrase is a name when most of its occurrences hold a proper noun
+	// (not "bank" for being tagged NNP in a headline or in "the Bank").
+	phrases = ranked(t.phrases, func(it *unknownItem) bool { return !names || 2*it.proper > it.count })
+	verbs = ranked(t.verbs, func(*unknownItem) bool { return true })
+	return phrases, verbs
+}
+
+// printTSV writes the top n of both rankings as tab-separated rows with a
+// header: kind (phrase or verb), count, source and target counts (phrases),
+// text (the phrase's most frequent form, or the lemma), codes from agents
+// alone or verb forms (space-separated), examples (" | "-separated).
+func (t *unknownTally) printTSV(w io.Writer, n int, names bool) {
+	phrases, verbs := t.rankings(names)
+	fmt.Fprintln(w, "kind\tcount\tsource\ttarget\ttext\tcodes_or_forms\texamples")
+	for _, it := range phrases[:min(n, len(phrases))] {
+		fmt.Fprintf(w, "phrase\t%d\t%d\t%d\t%s\t%s\t%s\n", it.count, it.src, it.tgt, mostFrequent(it.forms),
+			strings.Join(sortedKeys(it.codes), " "), strings.Join(it.examples, " | "))
+	}
+	for _, it := range verbs[:min(n, len(verbs))] {
+		fmt.Fprintf(w, "verb\t%d\t\t\t%s\t%s\t%s\n", it.count, it.key, strings.Join(sortedKeys(it.forms), " "),
+			strings.Join(it.examples, " | "))
+	}
+}
+
 func printExamples(w io.Writer, ex []string) {
 	for _, e := range ex {
-		fmt.Fprintf(w, "          e.g. %s\n", e)
+		fmt.Fprintf(w, "          e.g. %s\n", strconv.Quote(e))
 	}
 }
 
@@ -619,7 +652,7 @@ func sortedKeys(m map[string]int) []string {
 	return l
 }
 
-// excerpt returns the text of sentence sp of d on one line, quoted: all of
+// excerpt returns the text of sentence sp of d on one line: all of
 // it when short, else the 160 bytes or so around bytes [a, b) (a < 0: the
 // start).
 func excerpt(d *doc.Doc, sp doc.Span, a, b int) string {
@@ -655,7 +688,7 @@ func excerpt(d *doc.Doc, sp doc.Span, a, b int) string {
 	if to < hi {
 		s += "…"
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // temporal are the head words of noun phrases that name a time, not an

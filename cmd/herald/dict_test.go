@@ -335,6 +335,16 @@ func TestDictUnknownParsed(t *testing.T) {
 	if !strings.Contains(errb.String(), "AFP03_2: unreadable tree") {
 		t.Errorf("no warning for the broken tree: %q", errb.String())
 	}
+	out.Reset()
+	if err := runDict([]string{"unknown", "--parsed", "--tsv", "--top", "1", "--dict", tiny, "--dict-only", "--examples", "1", f}, streams{strings.NewReader(""), &out, &errb}); err != nil {
+		t.Fatalf("%v: %s", err, errb.String())
+	}
+	want := "kind\tcount\tsource\ttarget\ttext\tcodes_or_forms\texamples\n" +
+		"phrase\t3\t1\t2\tZorblax Quentin\t\tZorblax Quentin criticized Gondor.\n" +
+		"verb\t1\t\t\tbomb\tbombed\tGondor bombed Zorblax Quentin.\n"
+	if out.String() != want {
+		t.Errorf("TSV:\n%s\nwant:\n%s", out.String(), want)
+	}
 }
 
 func TestDictUsage(t *testing.T) {
