@@ -72,7 +72,11 @@ func runParse(args []string, st streams) error {
 		if err != nil {
 			return err
 		}
-		d := &doc.Doc{ID: name, Source: name, Text: string(text)}
+		id := name
+		if name == "-" {
+			id = "stdin"
+		}
+		d := &doc.Doc{ID: id, Source: name, Text: string(text)}
 		if err := pl.Process(context.Background(), d); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

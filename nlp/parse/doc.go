@@ -56,9 +56,11 @@
 //
 // Scores are attachment scores over every word, punctuation included (the
 // CoNLL 2018 shared task convention), on gold words with the tags of
-// nlp/tag; run
+// nlp/tag. On UD English EWT dev the embedded model scores UAS 84.6 and LAS
+// 81.2 (full relations with subtypes; 81.4 on universal relations) with
+// predicted tags, and UAS 87.4, LAS 85.2 with gold tags. Run
 //
-//	herald eval-parse --conllu en_ewt-ud-dev.conllu
+//	herald eval-parse --conllu en_ewt-ud-dev.conllu [--gold-tags]
 //
 // to measure them.
 package parse

@@ -163,8 +163,8 @@ func readModel(br *bufio.Reader) (*Parser, error) {
 		if n > 1<<24 {
 			return nil, errors.New("list too long")
 		}
-		out := make([]string, n)
-		for i := range out {
+		out := make([]string, 0, min(n, 1024))
+		for range n {
 			l, err := binary.ReadUvarint(br)
 			if err != nil {
 				return nil, err
@@ -176,7 +176,7 @@ func readModel(br *bufio.Reader) (*Parser, error) {
 			if _, err := io.ReadFull(br, b); err != nil {
 				return nil, err
 			}
-			out[i] = string(b)
+			out = append(out, string(b))
 		}
 		return out, nil
 	}
@@ -237,7 +237,7 @@ func readTable(br *bufio.Reader, want int, inline bool) (scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rows > 1<<26 {
+	if rows > 1<<22 {
 		return nil, errors.New("too many rows")
 	}
 	var mt *moveTable

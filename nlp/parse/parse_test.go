@@ -269,6 +269,15 @@ func FuzzParse(f *testing.F) {
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte("herald-parse/1\n"))
+	p, err := parse.Train(readSentences(f, "testdata/mini.conllu"), parse.TrainConfig{Epochs: 2, Seed: 1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := p.WriteModel(&b, 0.1, 0); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := parse.Load(bytes.NewReader(data))
 		if err == nil && p == nil {
