@@ -114,3 +114,21 @@ func TestExplainEvents(t *testing.T) {
 		t.Errorf("uncoded %+v, want Zorblax as a target", ex.Uncoded)
 	}
 }
+
+// BenchmarkExplainGigaWord measures Explain on the trees CodeTree is
+// measured on (BenchmarkCodeGigaWord), for comparison.
+func BenchmarkExplainGigaWord(b *testing.B) {
+	c := phoenix(b)
+	trees, dates := gigaTrees(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for k, tr := range trees {
+			if _, err := c.Explain(tr, dates[k]); err != nil && err != ErrSentenceDiscard && err != ErrStoryDiscard && err != ErrDateline {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
