@@ -411,7 +411,7 @@ type unknownTally struct {
 	examples int
 	docs     int // documents counted
 	sents    int // sentences explained
-	skipped  int // near duplicates, story discards, documents without a parse
+	skipped  int // near duplicates, story discards, documents a stage failed on
 	phrases  map[string]*unknownItem
 	verbs    map[string]*unknownItem
 }
@@ -453,6 +453,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 		return
 	}
 	var seen []sighting
+	sents := 0
 	for i := range d.Sents {
 		tr, toks, err := t.tree(d, i)
 		if err != nil {
@@ -466,7 +467,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 		if err != nil {
 			continue
 		}
-		t.sents++
+		sents++
 		token := func(leaf int) *doc.Token {
 			if leaf < len(toks) && toks[leaf] >= 0 && toks[leaf] < len(d.Tokens) {
 				return &d.Tokens[toks[leaf]]
@@ -519,6 +520,7 @@ func (t *unknownTally) add(d *doc.Doc) {
 		}
 	}
 	t.docs++
+	t.sents += sents
 	for _, s := range seen {
 		m := t.phrases
 		if s.verb {

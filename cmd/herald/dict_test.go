@@ -186,6 +186,7 @@ func TestDictUnknownTally(t *testing.T) {
 			"(ROOT (S (NP (PRP He)) (VP (VBD left) (PP (IN for) (NP (NNP Zorblax) (NNP Quentin)))) (. .)))"),
 		// A story discard counts nothing of its story.
 		newTreeDoc(t, "c",
+			"(ROOT (S (NP (NNP Mordor)) (VP (VBD bombarded) (NP (NNP Umbar))) (. .)))",
 			"(ROOT (S (NP (NNP Mordor)) (VP (VBD hosted) (NP (DT the) (NNP World) (NNP Cup))) (. .)))"),
 		newTreeDoc(t, "d",
 			"(ROOT (S (NP (NNS Officials)) (VP (VBD applauded) (NP (NNP Gondor))) (. .)))"),
