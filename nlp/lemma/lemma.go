@@ -133,14 +133,18 @@ func (l *Lemmatizer) base(w string, pos int, inflected bool) string {
 // suffix rules of pos whose result is a WordNet lemma. It returns "" when
 // nothing is found.
 func (l *Lemmatizer) morphy(w string, pos int, inflected bool) string {
-	if b, ok := l.exc[pos][w]; ok {
-		return b
-	}
 	if !inflected {
+		// A word tagged as a base form is its own lemma when WordNet
+		// knows it as one (trivia/NN stays trivia although the noun
+		// exceptions list it as a plural of trivium); otherwise the
+		// exceptions still catch a mistagged plural (children/NN).
 		if l.index[pos][w] {
 			return w
 		}
-		return ""
+		return l.exc[pos][w]
+	}
+	if b, ok := l.exc[pos][w]; ok {
+		return b
 	}
 	for _, r := range suffixRules[pos] {
 		if strings.HasSuffix(w, r.from) && len(w) > len(r.from) {
