@@ -32,30 +32,3 @@ func BenchmarkSet(b *testing.B) {
 	})
 }
 
-// TestSetIsLoadFS checks that Set reads what dict.LoadFS reads from FS, so
-// that Set can be written as that call.
-func TestSetIsLoadFS(t *testing.T) {
-	a, err := herald.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := dict.LoadFS(herald.FS(), dict.Files{Verbs: herald.VerbsFile, Actors: herald.ActorFiles,
-		Agents: herald.AgentsFile, Discards: herald.DiscardsFile}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	count := func(s *dict.Set) [6]int {
-		return [6]int{len(s.Verbs.Blocks), s.Verbs.NumForms(), len(s.Verbs.Synsets), len(s.Actors.Entries), len(s.Agents.Entries), len(s.Discards.Entries)}
-	}
-	if count(a) != count(b) {
-		t.Errorf("Set read %v, LoadFS %v", count(a), count(b))
-	}
-	words := []string{"FOREIGN", "MINISTER", "OF", "IRAN"}
-	for i := range words {
-		x, n, p := a.Actors.Match(words, i)
-		y, m, q := b.Actors.Match(words, i)
-		if x != nil && (y == nil || x.Name != y.Name || n != m || p != q) || x == nil && y != nil {
-			t.Errorf("at %d: Set matches %v %d %v, LoadFS %v %d %v", i, x, n, p, y, m, q)
-		}
-	}
-}

@@ -39,8 +39,9 @@
 // patterns in file order, so a specific pattern ("* &AIRSTRIKE ON +") comes
 // before the general one ("* &AIRSTRIKE"). "go test ./dict/herald" checks
 // that every line loads and every code is well formed; "herald dict stats"
-// counts the entries and "herald dict unknown FILE..." lists the names of a
-// text that no actor covers.
+// counts the entries and "herald dict unknown CORPUS..." lists the noun
+// phrases in source or target position that no actor codes and the verbs
+// that no verb entry lists, with example sentences.
 //
 // NOTICE says what comes from iso-codes (LGPL-2.1, facts only) and that the
 // rest is written by Herald (CC BY 4.0).
