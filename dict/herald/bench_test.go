@@ -3,7 +3,6 @@ package herald_test
 import (
 	"testing"
 
-	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/dict/herald"
 	"github.com/herald-events/herald/extract/event"
 )
@@ -31,4 +30,3 @@ func BenchmarkSet(b *testing.B) {
 		}
 	})
 }
-
