@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"io"
+	"time"
 
 	"github.com/herald-events/herald/dict"
 
@@ -25,6 +26,7 @@ type pipelineOptions struct {
 	noQuotes bool
 	noEvents bool
 	dicts    dictOptions
+	undated  time.Time // the date to code undated documents on
 }
 
 func (o *pipelineOptions) addFlags(fs *flag.FlagSet) {
@@ -32,6 +34,12 @@ func (o *pipelineOptions) addFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noEvents, "no-events", false, "do not code events")
 	fs.StringVar(&o.dicts.dir, "dict", "", "add the TABARI/PETRARCH dictionaries of `DIR` to Herald's: its actor files are added, its verb, agent, discard and issue files replace Herald's")
 	fs.BoolVar(&o.dicts.only, "dict-only", false, "use the dictionaries of --dict alone, without Herald's")
+	fs.Func("date", "code documents without a date as published on `YYYY-MM-DD` (default: today), for dated actor codes", func(v string) error {
+		t, err := time.Parse("2006-01-02", v)
+		o.undated = t
+		return err
+	})
+	o.undated = time.Now().UTC().Truncate(24 * time.Hour)
 	fs.BoolVar(&o.dicts.lenient, "lenient", false, "skip malformed dictionary lines (listed on stderr) instead of failing")
 }
 
@@ -59,7 +67,7 @@ func buildPipeline(o pipelineOptions, warn io.Writer) (*pipeline.Pipeline, error
 	}
 	if !o.noEvents {
 		coder := event.NewCoder(set, event.DefaultOptions())
-		stages = append(stages, needing{event.New(coder, phrase.TreeOf), doc.LayerTags | doc.LayerDeps})
+		stages = append(stages, needing{event.New(coder, phrase.TreeOf).WithUndated(o.undated), doc.LayerTags | doc.LayerDeps})
 	}
 	return pipeline.New(stages...)
 }

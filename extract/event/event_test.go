@@ -159,6 +159,35 @@ func TestStage(t *testing.T) {
 	}
 }
 
+// TestStageUndated codes a document without a date on the stage's
+// undated day, so that a dated actor code applies.
+func TestStageUndated(t *testing.T) {
+	c := testCoder(t)
+	tr, err := ptb.Parse("(ROOT (S (NP (NNP Gollum)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trees := func(*doc.Doc, int) (*ptb.Tree, []int, error) { return tr, nil, nil }
+	for _, tc := range []struct {
+		name   string
+		stage  *Stage
+		source string
+	}{
+		{"zero date", New(c, trees), "HOB"},
+		{"undated day after the change", New(c, trees).WithUndated(time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)), "HOBGOV"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, _ := DocFromTree("s1", "Gollum criticized Gondor.", tr)
+			if err := tc.stage.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Events) != 1 || d.Events[0].Source.Code != tc.source {
+				t.Fatalf("events = %+v, want source %s", d.Events, tc.source)
+			}
+		})
+	}
+}
+
 func shared(t testing.TB) string {
 	d := os.Getenv("HERALD_SHARED")
 	if d == "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/herald-events/herald/cameo"
 	"github.com/herald-events/herald/doc"
@@ -20,14 +21,25 @@ type TreeFunc func(d *doc.Doc, sent int) (t *ptb.Tree, tokens []int, err error)
 // Stage is a pipeline stage that codes the events of every sentence of a
 // Doc into Doc.Events.
 type Stage struct {
-	c    *Coder
-	tree TreeFunc
+	c       *Coder
+	tree    TreeFunc
+	undated time.Time
 }
 
 var _ pipeline.Stage = (*Stage)(nil)
 
 // New returns the event stage for coder c, getting trees from tree.
 func New(c *Coder, tree TreeFunc) *Stage { return &Stage{c: c, tree: tree} }
+
+// WithUndated returns a copy of s that codes documents without a date as
+// if they were published on date (such as the day of the run), so that
+// dated actor codes still apply; without it they are coded on the zero
+// date, when only undated codes apply.
+func (s *Stage) WithUndated(date time.Time) *Stage {
+	c := *s
+	c.undated = date
+	return &c
+}
 
 // Name returns "event".
 func (s *Stage) Name() string { return "event" }
@@ -50,7 +62,11 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		if err != nil {
 			return err
 		}
-		coded, err := s.c.CodeTree(t, d.Date)
+		date := d.Date
+		if date.IsZero() {
+			date = s.undated
+		}
+		coded, err := s.c.CodeTree(t, date)
 		switch {
 		case errors.Is(err, ErrStoryDiscard):
 			d.Events = d.Events[:0]
