@@ -157,6 +157,7 @@ func runEvalNER(args []string, st streams) error {
 	seed := fs.Uint64("seed", trainNERDefaults.seed, "training seed (with --cv)")
 	dropout := fs.Float64("dropout", trainNERDefaults.dropout, "feature dropout in training (with --cv)")
 	ensemble := fs.Int("ensemble", trainNERDefaults.ensemble, "perceptrons averaged per model (with --cv)")
+	lexicon := fs.String("lexicon", "", "UD CoNLL-U file to build the word classes from (with --cv) instead of taking the model's")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -170,6 +171,13 @@ func runEvalNER(args []string, st streams) error {
 	}
 	opt := eval.NEROptions{Recognizer: rec, Folds: *cv,
 		Train: ner.TrainConfig{Epochs: *epochs, Seed: *seed, Dropout: *dropout, Ensemble: *ensemble, Classes: rec.WordClasses()}}
+	if *lexicon != "" {
+		tagged, err := readLexicon(*lexicon)
+		if err != nil {
+			return err
+		}
+		opt.Train.Classes = ner.BuildWordClasses(tagged)
+	}
 	if *goldPOS != "" {
 		sents, err := readConllu(*goldPOS)
 		if err != nil {
@@ -209,7 +217,7 @@ var trainNERDefaults = struct {
 	epochs, ensemble int
 	seed             uint64
 	dropout          float64
-}{epochs: 8, ensemble: 5, seed: 1, dropout: 0}
+}{epochs: 8, ensemble: 5, seed: 1, dropout: 0.1}
 
 // runTrainNER trains the named-entity model from IOB2 files, with word
 // classes from a UD treebank.
@@ -245,18 +253,9 @@ func runTrainNER(args []string, st streams) error {
 			examples = append(examples, ner.Example{Words: s.Words, XPOS: xpos, Tags: s.Tags})
 		}
 	}
-	lex, err := readConllu(*lexicon)
+	tagged, err := readLexicon(*lexicon)
 	if err != nil {
 		return err
-	}
-	tagged := make([]ner.Tagged, 0, len(lex))
-	for _, s := range lex {
-		var t ner.Tagged
-		for _, w := range s.Words {
-			t.Words = append(t.Words, w.Form)
-			t.UPOS = append(t.UPOS, w.UPOS)
-		}
-		tagged = append(tagged, t)
 	}
 	rec, err := ner.Train(examples, ner.TrainConfig{
 		Epochs: *epochs, Seed: *seed, Dropout: *dropout, Ensemble: *ensemble, Classes: ner.BuildWordClasses(tagged)})
@@ -277,4 +276,25 @@ func runTrainNER(args []string, st streams) error {
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s, word classes from %d sentences of %s\n",
 		dst, buf.Len(), len(examples), *iob2, len(tagged), *lexicon)
 	return nil
+}
+
+// readLexicon reads a UD CoNLL-U file as the unlabelled text of the NER word
+// classes: words, Universal POS tags and dependency trees.
+func readLexicon(path string) ([]ner.Tagged, error) {
+	lex, err := readConllu(path)
+	if err != nil {
+		return nil, err
+	}
+	tagged := make([]ner.Tagged, 0, len(lex))
+	for _, s := range lex {
+		var t ner.Tagged
+		for _, w := range s.Words {
+			t.Words = append(t.Words, w.Form)
+			t.UPOS = append(t.UPOS, w.UPOS)
+			t.Heads = append(t.Heads, w.Head)
+			t.Rels = append(t.Rels, w.Deprel)
+		}
+		tagged = append(tagged, t)
+	}
+	return tagged, nil
 }

@@ -43,6 +43,7 @@ const (
 	fBigramNext
 	fTitleBeforeShort
 	fGazShort
+	fFlat
 )
 
 // hasher builds 64-bit FNV-1a feature keys without allocating.
@@ -68,6 +69,7 @@ func (h hasher) str(s string) hasher {
 type sentence struct {
 	words, lower, shape, short, pos, class []string
 	gaz                                    []match
+	prof                                   []uint32
 	caseMode                               string
 }
 
@@ -80,6 +82,12 @@ func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
 		s.lower[i] = strings.ToLower(w)
 		s.shape[i], s.short[i] = shapes(w)
 		s.class[i] = r.classOf(s.lower[i])
+		if r.prof != nil {
+			if s.prof == nil {
+				s.prof = make([]uint32, n)
+			}
+			s.prof[i] = r.prof[s.lower[i]]
+		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -199,6 +207,11 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 	add(newHash(fWordClass).str(s.class[i]))
 	add(newHash(fWordClassPrev).str(at(s.class, i-1)))
 	add(newHash(fWordClassNext).str(at(s.class, i+1)))
+	if s.prof != nil {
+		// How often the word is part of a multi-word name (a flat
+		// relation) in the treebank.
+		add(newHash(fFlat).byte(flatShare(s.prof[i])).str(short))
+	}
 
 	for _, m := range s.gaz {
 		if i < m.start || i >= m.end {

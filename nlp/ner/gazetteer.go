@@ -8,6 +8,8 @@ import (
 )
 
 //go:generate go run ./internal/gencountries -in /usr/share/iso-codes/json/iso_3166-1.json -out gazetteer/countries.txt
+//go:generate go run ./internal/genactors -out gazetteer
+//go:generate go run ./internal/gengivennames -out gazetteer/givennames.txt
 
 //go:embed gazetteer/*.txt
 var gazetteerFS embed.FS
@@ -27,10 +29,11 @@ const (
 	KindOrgSuffix                  // words ending organisation names (Inc, Ministry, Party)
 	KindLocSuffix                  // words ending place names (Street, River, County)
 	KindCalendar                   // days and months
+	KindPerson                     // people's names (leaders)
 	numKinds      = iota
 )
 
-var kindNames = [numKinds]string{"country", "place", "region", "norp", "org", "first", "title", "orgsuf", "locsuf", "calendar"}
+var kindNames = [numKinds]string{"country", "place", "region", "norp", "org", "first", "title", "orgsuf", "locsuf", "calendar", "person"}
 
 var gazetteerFiles = []struct {
 	file string
@@ -42,10 +45,13 @@ var gazetteerFiles = []struct {
 	{"demonyms.txt", KindNORP},
 	{"orgs.txt", KindOrg},
 	{"firstnames.txt", KindFirstName},
+	{"givennames.txt", KindFirstName},
 	{"titles.txt", KindTitle},
 	{"orgsuffixes.txt", KindOrgSuffix},
 	{"locsuffixes.txt", KindLocSuffix},
 	{"calendar.txt", KindCalendar},
+	{"persons.txt", KindPerson},
+	{"actororgs.txt", KindOrg},
 }
 
 // Gazetteer is a read-only table of multi-word names and their classes,

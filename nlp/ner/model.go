@@ -21,7 +21,10 @@ type model struct {
 	weights []float32        // len(rows) * len(tags)
 	trans   []float32        // (len(tags)+1) * len(tags); the last row is the start
 	classes map[string]uint8 // lowercased word -> word class, from unlabelled text
-	allowed [][]bool         // allowed[prev][cur]; prev == len(tags) is the start
+	// prof maps a lowercased word to its syntactic profile in a treebank
+	// (see profiles in train.go): how often it is part of a flat name.
+	prof    map[string]uint32
+	allowed [][]bool // allowed[prev][cur]; prev == len(tags) is the start
 }
 
 // Word classes, read from a treebank's part-of-speech tags and capitals:
@@ -134,7 +137,7 @@ func viterbi(nt int, n int, sc, trans []float32, allowed [][]bool) []int {
 	return out
 }
 
-const modelMagic = "HERALD-NER\x00\x02"
+const modelMagic = "HERALD-NER\x00\x03"
 
 // encode writes m in the compact binary form decode reads: a gzip stream of
 // the tags, the word classes and the non-zero weight rows in key order.
@@ -161,6 +164,7 @@ func (m *model) encode(w io.Writer) error {
 	for _, w := range words {
 		str(w)
 		buf.WriteByte(m.classes[w])
+		uv(uint64(m.prof[w]))
 	}
 	nt := len(m.tags)
 	keys := make([]uint64, 0, len(m.rows))
@@ -204,8 +208,13 @@ func decode(r io.Reader) (*model, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic[:len(magic)-1]) != modelMagic[:len(modelMagic)-1] {
 		return nil, fmt.Errorf("%w: bad header", errModel)
+	}
+	// Version 2 models have no syntactic profiles.
+	version := magic[len(magic)-1]
+	if version != 2 && version != 3 {
+		return nil, fmt.Errorf("%w: unknown version %d", errModel, version)
 	}
 	var rerr error
 	uv := func() uint64 {
@@ -269,6 +278,14 @@ func decode(r io.Reader) (*model, error) {
 			rerr = err
 		}
 		m.classes[w] = c
+		if version >= 3 {
+			if p := uv(); p != 0 {
+				if m.prof == nil {
+					m.prof = map[string]uint32{}
+				}
+				m.prof[w] = uint32(p)
+			}
+		}
 		if rerr != nil {
 			break
 		}

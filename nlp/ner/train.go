@@ -19,6 +19,11 @@ type Example struct {
 // how often it is capitalised).
 type Tagged struct {
 	Words, UPOS []string
+	// Heads (1-based, 0 for the root) and Rels hold the dependency tree of
+	// the sentence; both may be nil, which leaves the word out of the
+	// syntactic profiles.
+	Heads []int
+	Rels  []string
 }
 
 // TrainConfig sets how Train learns a model.
@@ -93,7 +98,7 @@ func train(g *Gazetteer, wc *WordClasses, examples []Example, cfg TrainConfig) (
 	for i, t := range tags {
 		tagIndex[t] = i
 	}
-	m := &model{classes: wc.m, rows: map[uint64]int32{}}
+	m := &model{classes: wc.m, prof: wc.prof, rows: map[uint64]int32{}}
 	m.setTags(tags)
 	nt := len(tags)
 
@@ -138,7 +143,10 @@ func train(g *Gazetteer, wc *WordClasses, examples []Example, cfg TrainConfig) (
 // WordClasses is a table of word classes read from unlabelled tagged text:
 // for each word (lowercased), how often it is a proper noun, how often it is
 // capitalised inside a sentence, and how frequent it is.
-type WordClasses struct{ m map[string]uint8 }
+type WordClasses struct {
+	m    map[string]uint8
+	prof map[string]uint32
+}
 
 // Len returns the number of words in the table.
 func (wc *WordClasses) Len() int { return len(wc.m) }
@@ -149,13 +157,13 @@ func (r *Recognizer) WordClasses() *WordClasses {
 	if r.m.classes == nil {
 		return nil
 	}
-	return &WordClasses{r.m.classes}
+	return &WordClasses{r.m.classes, r.m.prof}
 }
 
 // BuildWordClasses builds the word-class table from tagged text (such as
 // the UD English EWT training treebank).
 func BuildWordClasses(lex []Tagged) *WordClasses {
-	return &WordClasses{wordClasses(lex)}
+	return &WordClasses{wordClasses(lex), profiles(lex)}
 }
 
 func wordClasses(lex []Tagged) map[string]uint8 {
@@ -299,3 +307,58 @@ func perceptron(seqs []seq, nr, nt int, allowed [][]bool, cfg TrainConfig, seed 
 	}
 	return w, tr
 }
+
+// profiles reads the syntactic profile of each word of a treebank: how
+// often it takes part in a flat relation, the relation of UD's multi-word
+// names (Bill flat Clinton), as flatShare unpacks it. Words of sentences
+// without a tree are left out.
+func profiles(lex []Tagged) map[string]uint32 {
+	type count struct{ n, flat int }
+	counts := map[string]*count{}
+	for _, s := range lex {
+		if len(s.Heads) != len(s.Words) || len(s.Rels) != len(s.Words) {
+			continue
+		}
+		flat := make([]bool, len(s.Words))
+		for i, h := range s.Heads {
+			if h >= 1 && h <= len(s.Words) && s.Rels[i] == "flat" {
+				flat[h-1], flat[i] = true, true
+			}
+		}
+		for i, w := range s.Words {
+			lw := strings.ToLower(w)
+			c := counts[lw]
+			if c == nil {
+				c = &count{}
+				counts[lw] = c
+			}
+			c.n++
+			if flat[i] {
+				c.flat++
+			}
+		}
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	out := make(map[string]uint32, len(counts))
+	for w, c := range counts {
+		share := uint32(0)
+		switch {
+		case c.flat == 0:
+		case 4*c.flat < c.n:
+			share = 1
+		case 2*c.flat < c.n:
+			share = 2
+		default:
+			share = 3
+		}
+		out[w] = 1<<28 | share<<16
+	}
+	return out
+}
+
+// flatShare unpacks the flat-relation share of a syntactic profile: 0
+// never (or a word the treebank lacks), 1 under a quarter of the time, 2
+// under half, 3 at least half.
+func flatShare(p uint32) byte { return byte(p>>16) & 15 }
