@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -177,7 +178,8 @@ func tinyExamples(t testing.TB) []Example {
 
 func TestTrainDeterministicAndRoundTrip(t *testing.T) {
 	ex := tinyExamples(t)
-	lex := []Tagged{{Words: []string{"Smith", "visited", "Paris"}, UPOS: []string{"PROPN", "VERB", "PROPN"}}}
+	lex := []Tagged{{Words: []string{"Smith", "visited", "Paris"}, UPOS: []string{"PROPN", "VERB", "PROPN"},
+		Heads: []int{2, 0, 2}, Rels: []string{"nsubj", "root", "obj"}}}
 	cfg := TrainConfig{Epochs: 5, Seed: 3, Classes: BuildWordClasses(lex), Dropout: 0.1}
 	var enc [2]bytes.Buffer
 	var recs [2]*Recognizer
@@ -378,4 +380,60 @@ func BenchmarkRecognize(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func TestProfiles(t *testing.T) {
+	// "Bill Clinton" is a flat name twice; "Bill" is also a noun once,
+	// "paid" never takes part in a name; "Paris" has no tree.
+	lex := []Tagged{
+		{Words: []string{"Bill", "Clinton", "spoke"}, Heads: []int{3, 1, 0}, Rels: []string{"nsubj", "flat", "root"}},
+		{Words: []string{"Bill", "Clinton", "paid"}, Heads: []int{3, 1, 0}, Rels: []string{"nsubj", "flat", "root"}},
+		{Words: []string{"the", "bill", "paid"}, Heads: []int{2, 3, 0}, Rels: []string{"det", "nsubj", "root"}},
+		{Words: []string{"Paris"}},
+	}
+	p := profiles(lex)
+	tests := []struct {
+		word string
+		want byte
+	}{
+		{"clinton", 3}, // always flat
+		{"bill", 3},    // two times of three: at least half
+		{"paid", 0},
+		{"the", 0},
+		{"paris", 0}, // no tree: unknown
+		{"unseen", 0},
+	}
+	for _, tc := range tests {
+		if got := flatShare(p[tc.word]); got != tc.want {
+			t.Errorf("flatShare(%q) = %d, want %d", tc.word, got, tc.want)
+		}
+	}
+	if _, ok := p["paris"]; ok {
+		t.Error("a word seen only in sentences without a tree has a profile")
+	}
+	if profiles([]Tagged{{Words: []string{"a"}}}) != nil {
+		t.Error("profiles of text without trees is not nil")
+	}
+}
+
+func TestGeneratedGazetteers(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		want Kind
+	}{
+		{"Priscilla", KindFirstName}, // givennames.txt
+		{"Ali Khamenei", KindPerson}, // persons.txt, from the leaders dictionary
+		{"Associated Press", KindOrg},
+		{"Reuters", KindOrg},
+		{"African Union", KindOrg},
+	}
+	for _, tc := range tests {
+		if k, _ := g.Lookup(strings.Fields(tc.name)); k&tc.want == 0 {
+			t.Errorf("Lookup(%q) = %b, want the %s class", tc.name, k, kindNames[bits.TrailingZeros16(uint16(tc.want))])
+		}
+	}
 }
