@@ -8,15 +8,19 @@
 // decoded with Viterbi under the IOB2 constraint (I-X only after B-X or
 // I-X). Its features are the word, its lowercase form, shape, prefixes and
 // suffixes, neighbouring words, Penn Treebank tags, a word-class table read
-// from unlabelled treebank text (how often a word is a proper noun or
-// capitalised), gazetteer membership (countries, places, regions,
-// nationalities, organisations, given names), a title or honorific before
+// from unlabelled treebank text (how often a word is a proper noun, is
+// capitalised, or takes part in a flat multi-word name), gazetteer
+// membership (countries, places, regions, nationalities, organisations,
+// given names, and the leaders and organisations of Herald's actor
+// dictionaries), a title or honorific before
 // (Mr., Senator, Dr.) and a corporate or government word closing a run of
 // capitalised words (Inc, Corp, Ministry, Party; Street, River, County).
 //
 // Train averages the weights of several perceptrons trained on different
 // orders of the examples (TrainConfig.Ensemble), which makes the model much
-// less sensitive to the shuffle seed on small training sets.
+// less sensitive to the shuffle seed on small training sets; feature
+// dropout (TrainConfig.Dropout, 0.1 for the shipped model) keeps it from
+// leaning on word identity alone.
 //
 // The shipped model (model/ner.model.gz, CC BY-SA 4.0, see model/NOTICE) is
 // trained on the Universal NER English EWT labels with word classes from
