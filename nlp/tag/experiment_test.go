@@ -52,11 +52,26 @@ func score(tg *Tagger, dev []Example) (float64, float64) {
 	return 100 * float64(x) / float64(n), 100 * float64(u) / float64(n)
 }
 
+// The tests of this file are tuning tools, not checks: each runs only when
+// its environment variable is set, and needs HERALD_SHARED.
+//
+//	HERALD_TAG_EXPERIMENT=1 [WN=1] PASSES=1|2 ITER=N PRUNE=W [SURE=N]: train on EWT train, score on dev
+//	HERALD_TAG_PRUNE_MODEL=FILE: dev accuracy and size of a model pruned at several thresholds
+//	HERALD_TAG_MARGIN_MODEL=FILE: dev accuracy with several second-pass skip margins
+
+func ewtDir(t testing.TB) string {
+	shared := os.Getenv("HERALD_SHARED")
+	if shared == "" {
+		t.Skip("HERALD_SHARED not set")
+	}
+	return shared + "/data/ud-en-ewt/"
+}
+
 func TestExperiment(t *testing.T) {
 	if os.Getenv("HERALD_TAG_EXPERIMENT") == "" {
 		t.Skip()
 	}
-	dir := "/work/shared/data/ud-en-ewt/"
+	dir := ewtDir(t)
 	train := readExamples(t, dir+"en_ewt-ud-train.conllu")
 	dev := readExamples(t, dir+"en_ewt-ud-dev.conllu")
 	prune, _ := strconv.ParseFloat(os.Getenv("PRUNE"), 32)
@@ -89,7 +104,7 @@ func TestPruneExperiment(t *testing.T) {
 	if p == "" {
 		t.Skip()
 	}
-	dev := readExamples(t, "/work/shared/data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	dev := readExamples(t, ewtDir(t)+"en_ewt-ud-dev.conllu")
 	for _, thr := range []int32{0, 64, 128, 256, 512} {
 		f, _ := os.Open(p)
 		tg, err := Load(f)
@@ -112,7 +127,7 @@ func TestMarginExperiment(t *testing.T) {
 	if p == "" {
 		t.Skip()
 	}
-	dev := readExamples(t, "/work/shared/data/ud-en-ewt/en_ewt-ud-dev.conllu")
+	dev := readExamples(t, ewtDir(t)+"en_ewt-ud-dev.conllu")
 	f, _ := os.Open(p)
 	tg, err := Load(f)
 	f.Close()
