@@ -105,7 +105,7 @@ func TestPruneExperiment(t *testing.T) {
 		t.Skip()
 	}
 	dev := readExamples(t, ewtDir(t)+"en_ewt-ud-dev.conllu")
-	for _, thr := range []int32{0, 64, 128, 256, 512} {
+	for _, thr := range []int32{0, 1, 2, 4, 8} { // in 1/weightScale steps
 		f, _ := os.Open(p)
 		tg, err := Load(f)
 		f.Close()
@@ -134,7 +134,7 @@ func TestMarginExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, mg := range []int32{0, 256 * 10, 256 * 40} {
+	for _, mg := range []int32{0, 10 * weightScale, 40 * weightScale} {
 		tg.m.sureMargin = mg
 		start := time.Now()
 		x, u := score(tg, dev)
