@@ -36,7 +36,15 @@
 // trained on first-pass tags produced by jackknifing (each fold tagged by a
 // first pass trained on the other folds), so it learns from tags as noisy
 // as those it meets on new text. Frequent words seen with a single class
-// (the, of, ...) are tagged without scoring.
+// (the, of, ...) are tagged without scoring, and a word whose first-pass
+// decision wins by a wide margin keeps it without a second pass (on EWT dev
+// this changes no accuracy figure).
+//
+// # Figures
+//
+// On UD English EWT dev with gold tokens (herald eval-tag): XPOS 95.02%,
+// UPOS 95.65%. One core: about 27,000 sentences (340,000 words) a second
+// in BenchmarkTag, no allocation per call. The model file is 4.6 MB.
 //
 // The embedded model (model/tagger.bin.gz, see model/NOTICE) is trained on
 // UD English EWT with WordNet 3.0 word classes by
