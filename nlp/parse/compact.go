@@ -17,7 +17,9 @@ type scorer interface {
 
 func slotTag(key uint64) uint16 { return uint16(key>>48) | 1 }
 
-// tableSize returns a power of two at least 1.5 times rows.
+// tableSize returns a power of two at least 1.5 times rows. Model files
+// keep only the low 24 bits of the keys for the slot index, so the size
+// must stay at most 1<<24 (rows at most 1<<22).
 func tableSize(rows int) int {
 	size := 1024
 	for size < rows+rows/2 {

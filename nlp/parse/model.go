@@ -21,7 +21,10 @@ import (
 //	two tables (moves, labels): uvarint classes, float32 step, uvarint rows,
 //	then per row in key order: uvarint key delta, uvarint non-zero count,
 //	and per non-zero weight uvarint class delta and zigzag varint value/step.
-const magic = "herald-parse/1\n"
+//
+// A stored key keeps the 40 bits of the feature hash that the run-time
+// tables use (see compact.go): the top 16 and the low 24.
+const magic = "herald-parse/2\n"
 
 // fingerprint identifies the feature templates a model was trained with.
 func fingerprint() uint64 {
@@ -86,7 +89,22 @@ func (p *Parser) WriteModel(w io.Writer, step, prune float32) error {
 				rows = append(rows, row{key, q})
 			}
 		})
+		for i := range rows {
+			rows[i].key = storedKey(rows[i].key)
+		}
 		sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+		// merge the rare features whose stored keys coincide
+		merged := rows[:0]
+		for _, r := range rows {
+			if n := len(merged); n > 0 && merged[n-1].key == r.key {
+				for c, v := range r.q {
+					merged[n-1].q[c] += v
+				}
+				continue
+			}
+			merged = append(merged, r)
+		}
+		rows = merged
 		uv(uint64(len(rows)))
 		prev := uint64(0)
 		for _, r := range rows {
@@ -114,6 +132,12 @@ func (p *Parser) WriteModel(w io.Writer, step, prune float32) error {
 	}
 	return zw.Close()
 }
+
+// storedKey keeps the bits of a feature hash that the run-time tables use.
+func storedKey(k uint64) uint64 { return k>>48<<24 | k&(1<<24-1) }
+
+// loadedKey expands a stored key to a hash with the same run-time bits.
+func loadedKey(k uint64) uint64 { return k>>24<<48 | k&(1<<24-1) }
 
 func byID(m map[string]int32) []string {
 	out := make([]string, len(m))
@@ -258,6 +282,9 @@ func readTable(br *bufio.Reader, want int, inline bool) (scorer, error) {
 			return nil, errors.New("keys out of order")
 		}
 		key += d
+		if key >= 1<<40 {
+			return nil, errors.New("bad key")
+		}
 		clear(row)
 		nz, err := binary.ReadUvarint(br)
 		if err != nil {
@@ -283,9 +310,9 @@ func readTable(br *bufio.Reader, want int, inline bool) (scorer, error) {
 			row[c] = float32(v) * step
 		}
 		if inline {
-			mt.put(key, row)
+			mt.put(loadedKey(key), row)
 		} else {
-			st.put(key, row)
+			st.put(loadedKey(key), row)
 		}
 	}
 	if inline {

@@ -16,7 +16,51 @@ type vocab struct {
 // sentence is a sentence encoded as ids, with the root token at index n.
 type sentence struct {
 	word, tag, upos, sfx []int32
-	buf                  []byte
+	buf, ubuf            []byte
+}
+
+// unknownClass writes the class of a rare or unknown word into buf: a NUL
+// byte, shape flags of the form w (capitalised, all capitals, digit,
+// hyphen) and the last two characters of its normalised form norm.
+func unknownClass(buf []byte, w string, norm []byte) []byte {
+	buf = append(buf[:0], 0)
+	var upper, lower, digit, hyphen bool
+	first := true
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper = upper || first
+			if first {
+				buf = append(buf, 'C')
+			}
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsDigit(r):
+			digit = true
+		case r == '-':
+			hyphen = true
+		}
+		first = false
+	}
+	if upper && !lower {
+		buf = append(buf, 'A')
+	}
+	if digit {
+		buf = append(buf, 'D')
+	}
+	if hyphen {
+		buf = append(buf, 'H')
+	}
+	buf = append(buf, ':')
+	if utf8.RuneCount(norm) >= 4 {
+		i := len(norm)
+		for range 2 {
+			_, size := utf8.DecodeLastRune(norm[:i])
+			i -= size
+		}
+		buf = append(buf, norm[i:]...)
+	}
+	return buf
 }
 
 // normalize writes the lowercased form of w, with every digit replaced by
@@ -81,6 +125,10 @@ func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
 	for i, w := range words {
 		x.buf = normalize(x.buf, w)
 		x.word[i] = lookup(v.words, x.buf)
+		if x.word[i] == idUnk {
+			x.ubuf = unknownClass(x.ubuf, w, x.buf)
+			x.word[i] = lookup(v.words, x.ubuf)
+		}
 		x.sfx[i] = lookup(v.sfx, suffix(x.buf))
 		x.tag[i] = idUnk
 		if i < len(xpos) {

@@ -286,6 +286,18 @@ func (p *Parser) buildVocab(data []Sentence, minFreq int) {
 			labels[s.Rels[i]] = true
 		}
 	}
+	// rare words are replaced by classes of their shape and ending, which
+	// unknown words share at run time
+	var ubuf []byte
+	for _, s := range data {
+		for _, w := range s.Words {
+			buf = normalize(buf, w)
+			if words[string(buf)] < minFreq {
+				ubuf = unknownClass(ubuf, w, buf)
+				words[string(ubuf)] = minFreq
+			}
+		}
+	}
 	p.v.words = idMap(words, minFreq)
 	p.v.sfx = idMap(sfx, minFreq)
 	p.v.tags = idMap(boolCounts(tags), 1)
