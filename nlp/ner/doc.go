@@ -34,7 +34,9 @@
 // RecognizeDoc reads the sentences of one document together: a capitalised
 // name that the model marked in one sentence is marked with the same label
 // where the model missed it in another, and so is the surname of a person
-// named in full. The pipeline stage and the scorer use it; Recognize is
+// named in full; and a country name written in lower case (vietnam) whose
+// last word the treebank always capitalises is marked as a place. The
+// pipeline stage and the scorer use it; Recognize is
 // RecognizeDoc on a single sentence.
 //
 // # Labels

@@ -127,6 +127,7 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		if len(seen) > 0 {
 			ms = propagate(words, ms, seen)
 		}
+		ms = r.lowerCountries(words, ms)
 		out[i] = r.refine(words, ms)
 	}
 	return out
@@ -384,4 +385,54 @@ func only(g *Gazetteer, ws []string, kinds Kind) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// lowerCountries adds to ms the country names written in lower case
+// (vietnam, south korea) outside other mentions, when the treebank that
+// built the word classes always capitalises their last word (so not turkey
+// or chad), and returns them in order.
+func (r *Recognizer) lowerCountries(words []string, ms []Mention) []Mention {
+	var taken []bool
+	added := false
+	for i := 0; i < len(words); i++ {
+		for n := min(r.g.maxLen, len(words)-i); n >= 1; n-- {
+			ok := strings.Contains(r.m.classOf(strings.ToLower(words[i+n-1])), "c3")
+			for j := i; j < i+n && ok; j++ {
+				lw := strings.ToLower(words[j])
+				ok = words[j] == lw && lw != strings.ToUpper(lw)
+			}
+			if !ok {
+				continue
+			}
+			if k, _ := r.g.Lookup(words[i : i+n]); k&KindCountry == 0 {
+				continue
+			}
+			if taken == nil {
+				taken = make([]bool, len(words))
+				for _, m := range ms {
+					for t := m.Start; t < m.End; t++ {
+						taken[t] = true
+					}
+				}
+			}
+			free := true
+			for j := i; j < i+n; j++ {
+				free = free && !taken[j]
+			}
+			if !free {
+				continue
+			}
+			ms = append(ms, Mention{i, i + n, "LOC"})
+			for j := i; j < i+n; j++ {
+				taken[j] = true
+			}
+			added = true
+			i += n - 1
+			break
+		}
+	}
+	if added {
+		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	return ms
 }

@@ -437,3 +437,38 @@ func TestGeneratedGazetteers(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerCountries(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words string
+		have  []Mention
+		want  []Mention
+	}{
+		{"we flew to vietnam last year", nil, []Mention{{3, 4, "LOC"}}},
+		{"my cousin moved to south korea", nil, []Mention{{4, 6, "LOC"}}},
+		{"Bob flew to vietnam", []Mention{{0, 1, "PER"}}, []Mention{{0, 1, "PER"}, {3, 4, "LOC"}}},
+		{"my cousin moved to south korea", []Mention{{5, 6, "LOC"}}, []Mention{{5, 6, "LOC"}}}, // taken
+		{"we ate turkey and rice", nil, nil},                                                   // "turkey" is mostly lower case in the treebank
+		{"the chad was hanging", nil, nil},
+		{"we flew to Vietnam", nil, nil}, // capitalised names are the model's
+	}
+	for _, tc := range tests {
+		got := r.lowerCountries(strings.Fields(tc.words), append([]Mention(nil), tc.have...))
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("lowerCountries(%q, %v) = %v, want %v", tc.words, tc.have, got, tc.want)
+		}
+	}
+	// Through RecognizeDoc the place becomes a GPE.
+	ms := r.Recognize(strings.Fields("how are vietnam and cambodia alike ?"), nil)
+	want := []Mention{{2, 3, "GPE"}, {4, 5, "GPE"}}
+	if !reflect.DeepEqual(ms, want) {
+		t.Errorf("Recognize = %v, want %v", ms, want)
+	}
+}
