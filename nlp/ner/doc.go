@@ -35,7 +35,9 @@
 // name that the model marked in one sentence is marked with the same label
 // where the model missed it in another, and so is the surname of a person
 // named in full; and a country name written in lower case (vietnam) whose
-// last word the treebank always capitalises is marked as a place. The
+// last word the treebank always capitalises is marked as a place; a
+// mention inside a longer capitalised gazetteer name (Mexico in Gulf of
+// Mexico) is widened to it. The
 // pipeline stage and the scorer use it; Recognize is
 // RecognizeDoc on a single sentence.
 //

@@ -128,6 +128,7 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 			ms = propagate(words, ms, seen)
 		}
 		ms = r.lowerCountries(words, ms)
+		ms = r.extend(words, ms)
 		out[i] = r.refine(words, ms)
 	}
 	return out
@@ -433,6 +434,54 @@ func (r *Recognizer) lowerCountries(words []string, ms []Mention) []Mention {
 	}
 	if added {
 		sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	return ms
+}
+
+// extend widens a mention to the longest name written exactly so in the
+// gazetteers (a country, place, region or organisation) that holds it and
+// overlaps no other mention and begins with a capital: "Mexico" in "Gulf of
+// Mexico".
+func (r *Recognizer) extend(words []string, ms []Mention) []Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	const kinds = KindCountry | KindPlace | KindRegion | KindOrg
+	var best []match
+	for _, g := range r.g.matches(lower, words) {
+		if g.exact&kinds != 0 && g.end-g.start >= 2 && capitalized(words[g.start]) {
+			best = append(best, g)
+		}
+	}
+	if len(best) == 0 {
+		return ms
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		for _, g := range best {
+			if g.start > m.Start || g.end < m.End || g.end-g.start <= m.End-m.Start {
+				continue
+			}
+			free := true
+			for oi, o := range ms {
+				if oi != mi && o.Start < g.end && g.start < o.End {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			m.Start, m.End = g.start, g.end
+			if g.exact&(KindCountry|KindPlace|KindRegion) != 0 {
+				m.Label = "LOC"
+			} else {
+				m.Label = "ORG"
+			}
+		}
 	}
 	return ms
 }

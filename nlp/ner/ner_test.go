@@ -472,3 +472,28 @@ func TestLowerCountries(t *testing.T) {
 		t.Errorf("Recognize = %v, want %v", ms, want)
 	}
 }
+
+func TestExtend(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words      string
+		have, want []Mention
+	}{
+		{"a storm in the Gulf of Mexico", []Mention{{6, 7, "GPE"}}, []Mention{{4, 7, "LOC"}}},
+		{"a storm in the Gulf of Mexico", []Mention{{4, 7, "LOC"}}, []Mention{{4, 7, "LOC"}}},
+		// Another mention in the way: left alone.
+		{"the Gulf of Mexico", []Mention{{1, 2, "ORG"}, {3, 4, "LOC"}}, []Mention{{1, 2, "ORG"}, {3, 4, "LOC"}}},
+		// Only names written as in the gazetteer.
+		{"a storm in the gulf of Mexico", []Mention{{6, 7, "LOC"}}, []Mention{{6, 7, "LOC"}}},
+		{"he went to Mexico", []Mention{{3, 4, "LOC"}}, []Mention{{3, 4, "LOC"}}},
+	}
+	for _, tc := range tests {
+		got := r.extend(strings.Fields(tc.words), append([]Mention(nil), tc.have...))
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("extend(%q, %v) = %v, want %v", tc.words, tc.have, got, tc.want)
+		}
+	}
+}
