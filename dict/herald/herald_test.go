@@ -158,7 +158,7 @@ func TestVerbsCoverRoots(t *testing.T) {
 		{"SAID", "010"}, {"URGES", "020"}, {"URGED", "020"}, {"APPEALED", "020"},
 		{"PLEDGED", "030"}, {"VOWED", "030"}, {"MET", "040"}, {"VISITED", "042"},
 		{"PRAISED", "051"}, {"SIGNED", "057"}, {"COOPERATE", "060"},
-		{"DONATED", "070"}, {"RELEASED", "0841"}, {"INVESTIGATING", "090"},
+		{"DONATED", "070"}, {"FREED", "0841"}, {"INVESTIGATING", "090"},
 		{"DEMANDED", "100"}, {"SLAMS", "111"}, {"CRITICIZED", "111"},
 		{"CONDEMNED", "111"}, {"DENOUNCED", "111"}, {"BLASTED", "111"},
 		{"ACCUSED", "112"}, {"REJECTED", "120"}, {"THREATENED", "130"},

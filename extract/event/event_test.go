@@ -24,6 +24,8 @@ CRITICIZE
 --- RENEW [---] ---
 RENEW
 - * DIPLOMATIC [064:064]
+--- SAY [010] ---
+SAY {SAID}
 `
 
 const testActors = `ARNOR_ [ARN]
@@ -37,6 +39,7 @@ BOROMIR [---]
 
 const testAgents = `MINISTER [~GOV]
 POLICE {} [~COP]
+LEADER [~GOV]
 `
 
 func testCoder(t testing.TB) *Coder {
@@ -87,6 +90,17 @@ func TestCode(t *testing.T) {
 			[]string{"ARN GON 121 verbs.txt:5"}},
 		{"null block without pattern", "(ROOT (S (NP (NNP Arnor)) (VP (VBD renewed) (NP (NNP Gondor)))))", day, nil},
 		{"no target", "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized))))", day, nil},
+		{"direct question reports no event", "(ROOT (S (ADVP (WRB why)) (VP (VBP do) (NP (NNP Arnor)) (VP (VB criticize) (NP (NNP Gondor)))) (. ?)))", day, nil},
+		{"wh-clause without a question mark", "(ROOT (S (NP (NNP Gollum)) (VP (VBD laughed) (SBAR (WHADVP (WRB when)) (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)))))) (. .)))", day,
+			[]string{"ARN GON 121 verbs.txt:5"}},
+		{"statement according to an actor", "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (NP (NNP Gollum)) (PP (VBG according) (PP (TO to) (NP (NNP Arnor))))) (. .)))", day,
+			[]string{"ARN HOB 010 verbs.txt:11"}},
+		{"statement according to its target", "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (NP (NP (, ,) (VBG according) (TO to) (NNP Arnor)))) (. .)))", day,
+			[]string{"ARN GON 010 verbs.txt:11"}},
+		{"according to leaves other events", "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) (NP (NNP Gollum)) (PP (VBG according) (PP (TO to) (NP (NNP Arnor))))) (. .)))", day,
+			[]string{"GON HOB 121 verbs.txt:5"}},
+		{"noun-phrase root with a final stop", "(ROOT (NP (NP (DT the) (NN leader)) (SBAR (IN of) (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))))) (. .)))", day,
+			[]string{"ARN GON 121 verbs.txt:5"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -115,7 +115,7 @@ func (s *sentence) codeNP(node int) int {
 		only := true
 		for _, c := range n.Children {
 			cn := &s.t.Nodes[c]
-			if int(c) != nps[0] && (!clauseLike(cn.Label) || cn.Label == "PP") && cn.Label != "," && cn.Label != "POS" {
+			if int(c) != nps[0] && (!clauseLike(cn.Label) || cn.Label == "PP") && !isPunct(cn.Label) && cn.Label != "POS" {
 				only = false
 			}
 		}

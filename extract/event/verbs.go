@@ -73,6 +73,11 @@ func (s *sentence) codeVerbs() []Coded {
 			// clause is that event's complement, not an event of its own.
 			continue
 		}
+		if s.inQuestion(i) {
+			// A direct question ("why don't they cut ties?") asks
+			// about an event; it does not report one.
+			continue
+		}
 		for _, c := range n.Children {
 			cn := &s.t.Nodes[c]
 			if cn.IsLeaf() && strings.HasPrefix(cn.Label, "VB") {
@@ -196,6 +201,15 @@ found:
 		}
 		if tgtU < 0 {
 			tgtU = s.findTarget(lower, srcU)
+		}
+	}
+	// "X said ..., according to Y": a statement attributed to Y is Y's.
+	if strings.HasPrefix(code, "01") && m.src < 0 && m.comp < 0 {
+		if y := s.accordingTo(); y >= 0 && y != srcU {
+			if tgtU == y {
+				tgtU = srcU
+			}
+			srcU = y
 		}
 	}
 	// A compound source with no coded target acts on itself when the code
@@ -496,4 +510,43 @@ func (s *sentence) matchPhrase(ph []int32, seq []item, i int, upper bool) (int, 
 		}
 	}
 	return 0, false
+}
+
+// inQuestion reports whether node n lies in a direct question: a clause
+// whose first word is a wh-word (WRB, WP, WDT) and that holds a "?".
+func (s *sentence) inQuestion(n int) bool {
+	for p := s.t.Nodes[n].Parent; p >= 0; p = s.t.Nodes[p].Parent {
+		if !isClause(s.t.Nodes[p].Label) || s.lo[p] >= s.hi[p] {
+			continue
+		}
+		switch s.t.Tag(s.lo[p]) {
+		case "WRB", "WP", "WDT", "WP$":
+		default:
+			continue
+		}
+		for i := s.lo[p]; i < s.hi[p]; i++ {
+			if s.words[i] == "?" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accordingTo returns the coded unit that "according to" attributes the
+// sentence to, or -1.
+func (s *sentence) accordingTo() int {
+	for i := 0; i+2 < len(s.words); i++ {
+		if s.words[i] != "ACCORDING" || s.words[i+1] != "TO" {
+			continue
+		}
+		// The unit holding the word after "to" (parses may put the
+		// whole attribution in one noun phrase).
+		for u := range s.units {
+			if sp := s.units[u].span; sp.Start <= i+2 && i+2 < sp.End && s.units[u].coded() {
+				return u
+			}
+		}
+	}
+	return -1
 }
