@@ -217,7 +217,7 @@ var trainNERDefaults = struct {
 	epochs, ensemble int
 	seed             uint64
 	dropout          float64
-}{epochs: 8, ensemble: 5, seed: 1, dropout: 0.1}
+}{epochs: 8, ensemble: 16, seed: 1, dropout: 0.1}
 
 // runTrainNER trains the named-entity model from IOB2 files, with word
 // classes from a UD treebank.
