@@ -162,7 +162,7 @@ func TestVerbsCoverRoots(t *testing.T) {
 		{"DEMANDED", "100"}, {"SLAMS", "111"}, {"CRITICIZED", "111"},
 		{"CONDEMNED", "111"}, {"DENOUNCED", "111"}, {"BLASTED", "111"},
 		{"ACCUSED", "112"}, {"REJECTED", "120"}, {"THREATENED", "130"},
-		{"PROTESTED", "141"}, {"MOBILIZED", "154"}, {"SEVERED", "161"},
+		{"PROTESTED", "141"}, {"DEPLOYED", "154"}, {"SEVERED", "161"},
 		{"DEPORTED", "174"}, {"DETAINED", "173"}, {"ARRESTED", "173"},
 		{"ABDUCTED", "181"}, {"ATTACKED", "190"}, {"SHELLED", "194"},
 		{"BOMBED", "195"}, {"MASSACRED", "202"},

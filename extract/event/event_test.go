@@ -26,6 +26,11 @@ RENEW
 - * DIPLOMATIC [064:064]
 --- SAY [010] ---
 SAY {SAID}
+--- URGE [020] ---
++CALL_ON {+CALLED_ON}
+--- SUSPEND [160] ---
++CALL_OFF {+CALLED_OFF}
+- * EXPORTS [163]
 `
 
 const testActors = `ARNOR_ [ARN]
@@ -99,6 +104,8 @@ func TestCode(t *testing.T) {
 			[]string{"ARN GON 010 verbs.txt:11"}},
 		{"according to leaves other events", "(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) (NP (NNP Gollum)) (PP (VBG according) (PP (TO to) (NP (NNP Arnor))))) (. .)))", day,
 			[]string{"GON HOB 121 verbs.txt:5"}},
+		{"a multi-word verb has only its own blocks' patterns", "(ROOT (S (NP (NNP Arnor)) (VP (VBD called) (PP (IN on) (NP (NNP Gondor))) (S (VP (TO to) (VP (VB end) (NP (NNS exports)))))) (. .)))", day,
+			[]string{"ARN GON 020 verbs.txt:13"}},
 		{"noun-phrase root with a final stop", "(ROOT (NP (NP (DT the) (NN leader)) (SBAR (IN of) (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor))))) (. .)))", day,
 			[]string{"ARN GON 121 verbs.txt:5"}},
 	}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/herald-events/herald/dict"
@@ -142,7 +143,7 @@ func (s *sentence) codeVerb(vp, v int) (attempted bool) {
 	// the patterns of all of them, in file order.
 	var blocks []*dict.Block
 	for _, e := range entries {
-		if len(e.Before) == len(verb.Before) && len(e.After) == len(verb.After) {
+		if slices.Equal(e.Before, verb.Before) && slices.Equal(e.After, verb.After) {
 			blocks = append(blocks, e.Block)
 		}
 	}
