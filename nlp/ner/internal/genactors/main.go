@@ -8,14 +8,14 @@
 // Every entry of herald.leaders.actors.txt is a person; an entry of
 // herald.actors.txt is an organisation when its code is an IGO, NGO or
 // IMG (militant group) code or a country code with the role MED, REB, PTY,
-// MIL, SPY, LEG, JUD, COP or BUS. Names are written in title case.
+// MIL, SPY, LEG, JUD, COP or BUS. Names are written in title case
+// (each word, and each part after a hyphen or apostrophe, capitalised).
 package main
 
 import (
 	"bufio"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -117,13 +117,15 @@ func names(file string, keep func(code string) bool) ([]string, error) {
 }
 
 func titleCase(s string) string {
-	ws := strings.Fields(strings.ToLower(s))
-	for i, w := range ws {
-		if len(w) > 0 {
-			ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	b := []byte(strings.ToLower(s))
+	for i := range b {
+		if i == 0 || b[i-1] == ' ' || b[i-1] == '-' || b[i-1] == '\'' {
+			if b[i] >= 'a' && b[i] <= 'z' {
+				b[i] -= 'a' - 'A'
+			}
 		}
 	}
-	return strings.Join(ws, " ")
+	return string(b)
 }
 
 func write(path, what string, names []string) error {
@@ -139,5 +141,3 @@ func write(path, what string, names []string) error {
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
-
-var _ fs.FS = herald.FS()
