@@ -14,9 +14,10 @@ import (
 //
 //	HERALD_COMPARE_OUT=/tmp/cmpout go test ./eval/compare -run TestTable -v
 //
-// HERALD_COMPARE_ROUND picks the judgment file (baseline or final;
-// default final) and so the outputs herald-ROUND.jsonl and
-// phoenix.jsonl. HERALD_COMPARE_SAMPLE=SEED prints the sample to judge.
+// HERALD_COMPARE_ROUND picks the judgment file judgments-ROUND.tsv
+// (baseline or final; default final) and the outputs herald-ROUND.jsonl
+// and phoenix-ROUND.jsonl. HERALD_COMPARE_SAMPLE=SEED prints the sample
+// to judge.
 
 func readSide(t *testing.T, path string) []Event {
 	t.Helper()
@@ -47,7 +48,7 @@ func TestTable(t *testing.T) {
 	r := round()
 	events := map[string][]Event{
 		"herald":  readSide(t, filepath.Join(dir, "herald-"+r+".jsonl")),
-		"phoenix": readSide(t, filepath.Join(dir, "phoenix.jsonl")),
+		"phoenix": readSide(t, filepath.Join(dir, "phoenix-"+r+".jsonl")),
 	}
 	name := "judgments-" + r + ".tsv"
 	f, err := os.Open(name)
@@ -77,7 +78,7 @@ func TestPrintSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 110
-	for _, side := range []string{"herald-" + round(), "phoenix"} {
+	for _, side := range []string{"herald-" + round(), "phoenix-" + round()} {
 		evs := readSide(t, filepath.Join(dir, side+".jsonl"))
 		for _, e := range Sample(evs, n, seed) {
 			fmt.Printf("%s\t%s\t%d\t%s\t%s\t%s\t#%s|%s|%s|%s\n", strings.SplitN(side, "-", 2)[0], e.Doc, e.Sentence, e.Code, e.Src, e.Tgt,
