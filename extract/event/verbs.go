@@ -514,14 +514,27 @@ func (s *sentence) matchPhrase(ph []int32, seq []item, i int, upper bool) (int, 
 }
 
 // inQuestion reports whether node n lies in a direct question: a clause
-// whose first word is a wh-word (WRB, WP, WDT) and that holds a "?".
+// that holds a "?" and opens with a wh-word (WRB, WP, WDT) or an inverted
+// auxiliary ("Will you pledge ...?", "Did they meet ...?").
 func (s *sentence) inQuestion(n int) bool {
 	for p := s.t.Nodes[n].Parent; p >= 0; p = s.t.Nodes[p].Parent {
 		if !isClause(s.t.Nodes[p].Label) || s.lo[p] >= s.hi[p] {
 			continue
 		}
-		switch s.t.Tag(s.lo[p]) {
+		first := s.lo[p]
+		for first < s.hi[p] && (isPunct(s.t.Tag(first)) || s.t.Tag(first) == "CC") {
+			first++ // opening quote, "And why ..."
+		}
+		if first+1 >= s.hi[p] {
+			continue
+		}
+		switch s.t.Tag(first) {
 		case "WRB", "WP", "WDT", "WP$":
+		case "MD", "VBZ", "VBP", "VBD":
+			next := s.t.Tag(first + 1)
+			if !auxiliary[s.words[first]] || !strings.HasPrefix(next, "PRP") && !strings.HasPrefix(next, "NN") && next != "DT" {
+				continue
+			}
 		default:
 			continue
 		}
@@ -550,4 +563,10 @@ func (s *sentence) accordingTo() int {
 		}
 	}
 	return -1
+}
+
+// auxiliary lists the verbs that open a yes/no question.
+var auxiliary = map[string]bool{
+	"WILL": true, "WOULD": true, "CAN": true, "COULD": true, "SHOULD": true, "SHALL": true, "MAY": true, "MIGHT": true, "MUST": true,
+	"DO": true, "DOES": true, "DID": true, "IS": true, "ARE": true, "WAS": true, "WERE": true, "HAS": true, "HAVE": true, "HAD": true,
 }
