@@ -306,7 +306,7 @@ func (b *builder) nominal(h int) *node {
 	} else {
 		kids := []*node{b.group("NP", core...)}
 		for _, d := range post {
-			kids = append(kids, b.postmodifier(d))
+			kids = append(kids, b.hoisted(d, b.postmodifier)...)
 		}
 		np = b.group("NP", kids...)
 	}
@@ -324,7 +324,7 @@ func (b *builder) nominal(h int) *node {
 	if len(cases) > 0 {
 		kids := []*node{np}
 		for _, c := range cases {
-			kids = append(kids, b.dependent(c))
+			kids = append(kids, b.function(c)...)
 		}
 		return b.group("PP", kids...)
 	}
@@ -447,7 +447,7 @@ func (b *builder) clause(h, extraSubj int) *node {
 				i++
 				continue
 			}
-			kids = append(kids, b.complement(d))
+			kids = append(kids, b.hoisted(d, b.complement)...)
 		}
 		vp = b.group("VP", kids...)
 	} else {
@@ -499,7 +499,7 @@ func (b *builder) clause(h, extraSubj int) *node {
 		skids = append(skids, b.phrase(d, -1))
 	}
 	for _, d := range front {
-		skids = append(skids, b.dependent(d))
+		skids = append(skids, b.hoisted(d, b.dependent)...)
 	}
 	for _, d := range finalPunct {
 		skids = append(skids, b.leaf(d))
@@ -517,7 +517,7 @@ func (b *builder) clause(h, extraSubj int) *node {
 	if len(marks) > 0 {
 		kids := []*node{s}
 		for _, m := range marks {
-			kids = append(kids, b.dependent(m))
+			kids = append(kids, b.function(m)...)
 		}
 		for _, d := range lead {
 			kids = append(kids, b.leaf(d))
@@ -644,4 +644,44 @@ func sortKids(n *node) {
 	if len(n.kids) > 0 {
 		n.min = n.kids[0].min
 	}
+}
+
+// hoisted builds dependent d with build, returning first the punctuation
+// that opens d's phrase ("(, ,) according to officials"), which belongs to
+// the level above, as PTB trees have it.
+func (b *builder) hoisted(d int, build func(int) *node) []*node {
+	var lead []*node
+	var rest []int
+	opening := true
+	for _, x := range b.deps[d] {
+		if opening && x < d && base(b.rel(x)) == "punct" && len(b.deps[x]) == 0 {
+			lead = append(lead, b.leaf(x))
+			continue
+		}
+		opening = false
+		rest = append(rest, x)
+	}
+	if len(lead) == 0 {
+		return []*node{build(d)}
+	}
+	saved := b.deps[d]
+	b.deps[d] = rest
+	n := build(d)
+	b.deps[d] = saved
+	return append(lead, n)
+}
+
+// function returns a function word with its fixed expression ("according
+// to", "because of") as leaves, or its phrase when it has other dependents.
+func (b *builder) function(d int) []*node {
+	for _, x := range b.deps[d] {
+		if r := base(b.rel(x)); (r != "fixed" && r != "flat" && r != "goeswith") || len(b.deps[x]) > 0 {
+			return []*node{b.dependent(d)}
+		}
+	}
+	out := []*node{b.leaf(d)}
+	for _, x := range b.deps[d] {
+		out = append(out, b.leaf(x))
+	}
+	return out
 }

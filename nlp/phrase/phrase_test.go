@@ -42,8 +42,10 @@ func TestBracketed(t *testing.T) {
 			"(ROOT (S (NP (NP (NNP Iran) (POS 's)) (NN leader)) (VP (VBD met) (NP (NP (NNP Egypt)) (CC and) (NP (NNP Qatar))))))"},
 		{"passive with by", "Gaza|NNP|3|nsubj:pass was|VBD|3|aux:pass shelled|VBN|0|root by|IN|5|case Israel|NNP|3|obl:agent",
 			"(ROOT (S (NP (NNP Gaza)) (VP (VBD was) (VP (VBN shelled) (PP (IN by) (NP (NNP Israel)))))))"},
+		{"according to, comma at the clause level", "The|DT|2|det army|NN|3|nsubj killed|VBD|0|root rebels|NNS|3|obj ,|,|8|punct according|VBG|8|case to|IN|6|fixed officials|NNS|3|obl .|.|3|punct",
+			"(ROOT (S (NP (DT The) (NN army)) (VP (VBD killed) (NP (NNS rebels)) (, ,) (PP (VBG according) (IN to) (NP (NNS officials)))) (. .)))"},
 		{"brackets escaped", "TEHRAN|NNP|0|root (|-LRB-|3|punct AFP|NNP|1|appos )|-RRB-|3|punct",
-			"(ROOT (NP (NP (NNP TEHRAN)) (NP (NP (-LRB- -LRB-) (NNP AFP)) (-RRB- -RRB-))))"},
+			"(ROOT (NP (NP (NNP TEHRAN)) (-LRB- -LRB-) (NP (NP (NNP AFP)) (-RRB- -RRB-))))"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
