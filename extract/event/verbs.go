@@ -172,6 +172,13 @@ found:
 	if code == "---" || code == "" {
 		return false
 	}
+	if patText == "" && s.irrealis(vp, vStart) {
+		// "is not actively considering", "should sue", "would have
+		// described": the bare verb reports no event, nor do its
+		// complements. A pattern that matched decides for itself, as
+		// PETRARCH's "NOT_* [code]" patterns do.
+		return true
+	}
 	srcU, tgtU := m.src, m.tgt
 	if m.comp >= 0 {
 		srcU = m.comp
@@ -209,6 +216,16 @@ found:
 		if y := s.accordingTo(); y >= 0 && y != srcU {
 			if tgtU == y {
 				tgtU = srcU
+			}
+			if tgtU < 0 {
+				// What the statement is about: the first other actor
+				// before the verb.
+				for i := 0; i < vStart; i++ {
+					if u := s.unitAt[i]; u >= 0 && u != y && s.units[u].coded() {
+						tgtU = u
+						break
+					}
+				}
 			}
 			srcU = y
 		}
@@ -569,4 +586,35 @@ func (s *sentence) accordingTo() int {
 var auxiliary = map[string]bool{
 	"WILL": true, "WOULD": true, "CAN": true, "COULD": true, "SHOULD": true, "SHALL": true, "MAY": true, "MIGHT": true, "MUST": true,
 	"DO": true, "DOES": true, "DID": true, "IS": true, "ARE": true, "WAS": true, "WERE": true, "HAS": true, "HAVE": true, "HAD": true,
+}
+
+// irrealis reports whether the verb at word v heading vp is negated or
+// modalised by a word of its own verb group: "not", "n't" or "never", or
+// the modal "should", "could", "might" or "would", anywhere before the verb
+// in the VPs that contain it up to its clause ("does not, and never will,
+// accept"; "is not actively considering"). The dictionaries' NOT_* patterns
+// catch only the word right before the verb.
+func (s *sentence) irrealis(vp, v int) bool {
+	for p := vp; p >= 0 && s.t.Nodes[p].Label == "VP"; p = s.t.Nodes[p].Parent {
+		for _, c := range s.t.Nodes[p].Children {
+			cn := &s.t.Nodes[c]
+			if s.lo[c] >= v {
+				break
+			}
+			if cn.Label != "RB" && cn.Label != "MD" && cn.Label != "ADVP" {
+				continue
+			}
+			for i := s.lo[c]; i < s.hi[c]; i++ {
+				if irrealisWords[s.words[i]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var irrealisWords = map[string]bool{
+	"NOT": true, "N'T": true, "N’T": true, "NEVER": true,
+	"SHOULD": true, "COULD": true, "MIGHT": true, "WOULD": true,
 }
