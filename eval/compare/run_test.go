@@ -12,7 +12,7 @@ import (
 // The comparison is redone with the outputs of "herald run" in a
 // directory named by HERALD_COMPARE_OUT (see README.md):
 //
-//	HERALD_COMPARE_OUT=/tmp/cmpout go test ./eval/compare -run TestTable -v
+//	HERALD_COMPARE_OUT=/tmp/cmpout go test ./eval/compare -run TestRecomputeTable -v
 //
 // HERALD_COMPARE_ROUND picks the judgment file judgments-ROUND.tsv
 // (baseline or final; default final) and the outputs herald-ROUND.jsonl
@@ -40,7 +40,7 @@ func round() string {
 	return "final"
 }
 
-func TestTable(t *testing.T) {
+func TestRecomputeTable(t *testing.T) {
 	dir := os.Getenv("HERALD_COMPARE_OUT")
 	if dir == "" {
 		t.Skip("HERALD_COMPARE_OUT not set")
