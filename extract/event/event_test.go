@@ -105,6 +105,7 @@ func TestCode(t *testing.T) {
 			[]string{"ARN GON 121 verbs.txt:5"}},
 		{"negation in a later clause", "(ROOT (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)) (SBAR (IN because) (S (NP (NNP Gollum)) (VP (VBD did) (RB not) (VP (VB laugh)))))) (. .)))", day,
 			[]string{"ARN GON 121 verbs.txt:5"}},
+		{"clause of a negated verb", "(ROOT (S (NP (NNP Arnor)) (VP (VBD did) (RB not) (VP (VB try) (S (VP (TO to) (VP (VB criticize) (NP (NNP Gondor))))))) (. .)))", day, nil},
 		{"wh-clause without a question mark", "(ROOT (S (NP (NNP Gollum)) (VP (VBD laughed) (SBAR (WHADVP (WRB when)) (S (NP (NNP Arnor)) (VP (VBD criticized) (NP (NNP Gondor)))))) (. .)))", day,
 			[]string{"ARN GON 121 verbs.txt:5"}},
 		{"statement according to an actor", "(ROOT (S (NP (NNP Gondor)) (VP (VBD said) (NP (NNP Gollum)) (PP (VBG according) (PP (TO to) (NP (NNP Arnor))))) (. .)))", day,

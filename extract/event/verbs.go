@@ -82,7 +82,11 @@ func (s *sentence) codeVerbs() []Coded {
 		for _, c := range n.Children {
 			cn := &s.t.Nodes[c]
 			if cn.IsLeaf() && strings.HasPrefix(cn.Label, "VB") {
-				if s.codeVerb(i, cn.Leaf) {
+				if s.codeVerb(i, cn.Leaf) || s.negatedClauseHead(i, cn.Leaf) {
+					// A coded verb's clause is its complement; the clause
+					// of a negated or modal verb ("has not been asked to
+					// clear a request to offer", "did not spend the
+					// debate talking") did not happen either.
 					skipLo, skipHi = cn.Leaf+1, s.hi[i]
 				}
 				break
@@ -617,4 +621,24 @@ func (s *sentence) irrealis(vp, v int) bool {
 var irrealisWords = map[string]bool{
 	"NOT": true, "N'T": true, "N’T": true, "NEVER": true,
 	"SHOULD": true, "COULD": true, "MIGHT": true, "WOULD": true,
+}
+
+// negatedClauseHead reports whether the verb at word v heading vp, not an
+// auxiliary, is negated or modalised (irrealis) and takes a clause (S or
+// SBAR) as complement.
+func (s *sentence) negatedClauseHead(vp, v int) bool {
+	switch s.words[v] {
+	case "HAVE", "HAS", "HAD", "HAVING", "DO", "DOES", "DID":
+		return false
+	}
+	if beForms[s.words[v]] {
+		return false
+	}
+	clause := false
+	for _, c := range s.t.Nodes[vp].Children {
+		if l := s.t.Nodes[c].Label; l == "S" || l == "SBAR" {
+			clause = true
+		}
+	}
+	return clause && s.irrealis(vp, v)
 }
