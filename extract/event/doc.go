@@ -40,6 +40,18 @@
 //     code; else the verb's own code, else the block's. "---" codes
 //     nothing; "a:b" codes a→b a and b→a b. Once a verb with a code has
 //     been coded, the verbs inside its VP (its complement clauses) are not.
+//     A verb listed in several blocks with the same extra words ("called
+//     on") has the patterns of those blocks only.
+//   - Events that did not happen are not coded: a verb in a direct
+//     question (a clause holding "?" that opens with a wh-word or an
+//     inverted auxiliary: "why don't they cut ties?", "will you
+//     pledge ...?"); a verb coded by its bare entry (no pattern matched)
+//     that "not", "n't", "never", "should", "could", "might" or "would"
+//     governs from its own verb group ("is not actively considering",
+//     "should sue"); and the clause complement of such a negated or
+//     modal verb, dictionary verb or not ("has not been asked to clear a
+//     request to offer"). A pattern that matched decides for itself, as
+//     PETRARCH's "NOT_* [code]" patterns do.
 //   - The source is the pattern's $ (or %), else the subject NP of the
 //     nearest clause (a pronoun defers to the subject of an enclosing
 //     clause; a sentence with no subject at all takes its first coded
@@ -49,6 +61,9 @@
 //     its subject as target. A compound source with no coded target acts
 //     on itself (every ordered pair of members) when the code is paired or
 //     the pattern bound it with %.
+//   - A statement (root 01) of a sentence that says "according to Y",
+//     with Y a coded actor, is Y's: Y becomes the source, and the
+//     subject the target when Y was.
 //   - An event needs a noun phrase on both sides. With RequireDyad both
 //     must be coded; without it an uncoded one is "---".
 //
