@@ -18,7 +18,7 @@ import (
 // the *-ud-train.conllu file of --data, with jackknifed predicted tags, and
 // writes parser.model.gz into --out.
 func runTrainParse(args []string, st streams) error {
-	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--jackknife K] [--step W]", st)
+	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--step W]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (and, for progress scores, *-ud-dev.conllu)")
 	out := fs.String("out", "nlp/parse/model", "directory to write parser.model.gz into")
 	epochs := fs.Int("epochs", 10, "training passes")
@@ -31,6 +31,9 @@ func runTrainParse(args []string, st streams) error {
 	minFreq := fs.Int("min-freq", 2, "words seen fewer times are unknown to the parser")
 	limit := fs.Int("limit", 0, "use only the first N training sentences (0 = all)")
 	devGold := fs.Bool("dev-gold-tags", false, "score the dev file with its gold tags instead of the tagger's")
+	dropout := fs.Float64("dropout", 0, "share of move features hidden at random from each training step")
+	models := fs.Int("models", 1, "train this many models with seeds seed, seed+1, ... and average their weights")
+	explore := fs.Float64("explore", 0.9, "probability of following the parser's own wrong move after the first epoch")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -72,9 +75,23 @@ func runTrainParse(args []string, st streams) error {
 			}
 		}
 	}
-	p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed, MinWordFreq: *minFreq, Dev: dev, Log: st.err})
-	if err != nil {
-		return err
+	var ps []*parse.Parser
+	for k := range max(*models, 1) {
+		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Dev: dev, Log: st.err})
+		if err != nil {
+			return err
+		}
+		ps = append(ps, p)
+	}
+	p := ps[0]
+	if len(ps) > 1 {
+		if p, err = parse.Average(ps); err != nil {
+			return err
+		}
+		if len(dev) > 0 {
+			uas, las := p.Score(dev)
+			fmt.Fprintf(st.err, "average of %d models: dev UAS %.2f LAS %.2f\n", len(ps), uas, las)
+		}
 	}
 	var buf bytes.Buffer
 	for i, f := range strings.Split(*prune, ",") {

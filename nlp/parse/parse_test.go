@@ -410,3 +410,43 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestAverage(t *testing.T) {
+	data := readSentences(t, "testdata/mini.conllu")
+	var ps []*parse.Parser
+	for seed := range uint64(3) {
+		p, err := parse.Train(data, parse.TrainConfig{Epochs: 5, Seed: seed, MinWordFreq: 1, Dropout: 0.1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	avg, err := parse.Average(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if uas, las := avg.Score(data); uas < 90 || las < 85 {
+		t.Errorf("averaged model: training-set UAS %.1f LAS %.1f, want at least 90 and 85", uas, las)
+	}
+	var b bytes.Buffer
+	if err := avg.WriteModel(&b, 0.05, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parse.Load(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parse.Average(nil); err == nil {
+		t.Error("Average of no parsers: no error")
+	}
+	loaded, _ := parse.Load(bytes.NewReader(b.Bytes()))
+	if _, err := parse.Average([]*parse.Parser{loaded}); err == nil {
+		t.Error("Average of a loaded model: no error")
+	}
+	other, err := parse.Train(data[:len(data)/2], parse.TrainConfig{Epochs: 1, MinWordFreq: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parse.Average([]*parse.Parser{ps[0], other}); err == nil {
+		t.Error("Average of models of different data: no error")
+	}
+}

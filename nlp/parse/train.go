@@ -23,6 +23,7 @@ type TrainConfig struct {
 	Seed        uint64     // seed of the shuffling and exploration
 	MinWordFreq int        // words seen fewer times are unknown (default 2)
 	Explore     float64    // probability of following a wrong prediction after the first epoch (default 0.9)
+	Dropout     float64    // share of move features hidden at random from each training step (0 = none)
 	Dev         []Sentence // when set, scored after each epoch and written to Log
 	Log         io.Writer  // progress; nil for none
 }
@@ -130,6 +131,9 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 			s.reset(len(it.gold))
 			for !s.terminal() {
 				sc.keys = it.x.moveFeatures(s, sc.ctx, sc.keys)
+				if cfg.Dropout > 0 {
+					sc.keys = dropKeys(sc.keys, cfg.Dropout, rng)
+				}
 				scores := sc.scores[:nMoves]
 				p.move.score(sc.keys, scores)
 				s.valid(&ok)
@@ -209,6 +213,18 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 	mv.average(c)
 	lb.average(c)
 	return p, nil
+}
+
+// dropKeys removes each key with probability p, keeping the order of the
+// others, so that no weight learns to lean on one feature alone.
+func dropKeys(keys []uint64, p float64, rng *rand.Rand) []uint64 {
+	out := keys[:0]
+	for _, k := range keys {
+		if rng.Float64() >= p {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Score parses the sentences of gold with their given tags and returns the
@@ -336,4 +352,45 @@ func idMap(counts map[string]int, min int) map[string]int32 {
 		m[k] = int32(i + idBase)
 	}
 	return m
+}
+
+// Average returns the parser whose weights are the mean of the weights of
+// ps, trained models of the same data (the same vocabularies and relations)
+// with different seeds: parameter mixing, which smooths the weights of
+// perceptrons the way averaging over updates does.
+func Average(ps []*Parser) (*Parser, error) {
+	if len(ps) == 0 {
+		return nil, errors.New("parse: no parsers to average")
+	}
+	first := ps[0]
+	for _, p := range ps {
+		if p.moveT == nil || p.labelT == nil {
+			return nil, errors.New("parse: only trained models can be averaged")
+		}
+		if len(p.labels) != len(first.labels) || len(p.v.words) != len(first.v.words) || p.root != first.root {
+			return nil, errors.New("parse: models of different data cannot be averaged")
+		}
+		for i, l := range p.labels {
+			if first.labels[i] != l {
+				return nil, errors.New("parse: models of different relations cannot be averaged")
+			}
+		}
+	}
+	out := &Parser{v: first.v, labels: first.labels, root: first.root}
+	out.moveT = newTable(nMoves, first.moveT.count)
+	out.labelT = newTable(len(first.labels), first.labelT.count)
+	out.move, out.label = out.moveT, out.labelT
+	scale := 1 / float32(len(ps))
+	for _, p := range ps {
+		for _, pair := range [][2]*table{{p.moveT, out.moveT}, {p.labelT, out.labelT}} {
+			src, dst := pair[0], pair[1]
+			src.each(func(key uint64, row []float32) {
+				r := int(dst.add(key))
+				for c, v := range row {
+					dst.w[r*dst.n+c] += v * scale
+				}
+			})
+		}
+	}
+	return out, nil
 }
