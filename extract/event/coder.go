@@ -121,6 +121,7 @@ func (c *Coder) prepare(t *ptb.Tree, date time.Time) (*sentence, error) {
 		}
 		return nil, ErrSentenceDiscard
 	}
+	s.dropDateline()
 	s.dropCommaClauses()
 	s.findUnits()
 	return s, nil
@@ -143,6 +144,11 @@ type sentence struct {
 	// arenas for codeNP's own words and PPs
 	ownArena, ppArena []int
 	out               []Coded
+	// the actor a dropped dateline names ("MANILA, March 3 -"), lent to
+	// an agent-only noun phrase that the dateline was parsed into
+	dlBases []string
+	dlFrom  dict.Pos
+	dlEnd   int // the first word after the dateline
 }
 
 // has reports whether the sentence contains the word with id.
@@ -321,4 +327,66 @@ func isNP(l string) bool {
 func isCC(s *sentence, node int) bool {
 	n := &s.t.Nodes[node]
 	return n.IsLeaf() && (n.Label == "CC" || n.Label == ",")
+}
+
+// dropDateline drops a wire dateline that opens the sentence
+// ("WASHINGTON, March 3 - Belgian Foreign Trade Minister ...", "TAIPEI -
+// ..."): its place names the bureau, not an actor, and would otherwise
+// code the noun phrase it is parsed into.
+func (s *sentence) dropDateline() {
+	s.dlBases = nil
+	n := len(s.t.Leaves)
+	dash := -1
+	for i := 1; i < n && i <= 10; i++ {
+		switch s.t.Nodes[s.t.Leaves[i]].Word {
+		case "-", "--", "\u2014", "\u2013":
+			dash = i
+		}
+		if dash >= 0 {
+			break
+		}
+	}
+	if dash < 0 || dash+1 >= n {
+		return
+	}
+	comma, month := false, false
+	for i := 0; i < dash; i++ {
+		w := s.words[i]
+		if w == "," {
+			comma = true
+		}
+		if months[strings.TrimSuffix(w, ".")] && i+1 < dash && s.t.Tag(i+1) == "CD" {
+			month = true
+		}
+	}
+	first := s.t.Nodes[s.t.Leaves[0]].Word
+	caps := len(first) >= 3 && strings.ToUpper(first) == first && strings.ToLower(first) != first
+	if !(comma && month) && !(caps && dash <= 3) {
+		return
+	}
+	var place []int
+	for i := 0; i < dash && s.words[i] != "," && !months[strings.TrimSuffix(s.words[i], ".")]; i++ {
+		place = append(place, i)
+	}
+	if len(place) > 0 {
+		if b, _, _, from := s.codeWords(place, dash); b != nil {
+			s.dlBases, s.dlFrom, s.dlEnd = b, from, dash+1
+		}
+	}
+	for i := 0; i <= dash; i++ {
+		s.gone[s.t.Leaves[i]] = true
+	}
+	// A phrase of dateline words only goes with them, so that it is no
+	// subject ("(NP (NP PEKING) , (NP March 3) -) (NP China) (VP ...)").
+	for k := range s.t.Nodes {
+		if k > 0 && s.hi[k] <= dash+1 && s.lo[k] < s.hi[k] {
+			s.gone[k] = true
+		}
+	}
+}
+
+var months = map[string]bool{
+	"JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true, "JUNE": true, "JULY": true,
+	"AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true,
+	"JAN": true, "FEB": true, "MAR": true, "APR": true, "JUN": true, "JUL": true, "AUG": true, "SEP": true, "SEPT": true, "OCT": true, "NOV": true, "DEC": true,
 }

@@ -12,6 +12,10 @@
 //   - Refusals first: a discard phrase refuses the sentence
 //     (ErrSentenceDiscard, ErrStoryDiscard); a tree shaped
 //     (ROOT (NP (NP proper-noun ...) ...)) is a dateline (ErrDateline).
+//   - A wire dateline that opens the sentence ("WASHINGTON, March 3 -",
+//     "TAIPEI -") is dropped: its place names the bureau, not an actor.
+//     An agent-only noun phrase it was parsed into ("MANILA, March 2 -
+//     the central bank governor") takes the dateline's country.
 //   - Comma-delimited clauses are dropped as PETRARCH's check_commas does
 //     (Options.Comma*): an initial clause, a terminal one, then clauses
 //     between two commas of one phrase, when their word count is within

@@ -259,6 +259,15 @@ func (s *sentence) codeNP(node int) int {
 				a.from = pa.from
 				acts = append(acts, a)
 			}
+		case sc.ok && s.dlBases != nil && s.lo[node] <= s.dlEnd:
+			// Agents only, in the noun phrase the dropped dateline
+			// opened ("MANILA, March 3 - the central bank governor"):
+			// the bureau's country is the best guess.
+			for _, b := range s.dlBases {
+				a := makeActor(b, "", "", sc.agents, sp)
+				a.from = s.dlFrom
+				acts = append(acts, a)
+			}
 		case sc.ok:
 			acts = append(acts, makeActor("", "", "", sc.agents, sp))
 		}
@@ -296,7 +305,9 @@ func (s *sentence) codeNP(node int) int {
 func (s *sentence) collectOwn(k int) {
 	kn := &s.t.Nodes[k]
 	if kn.IsLeaf() {
-		s.ownArena = append(s.ownArena, kn.Leaf)
+		if !s.gone[k] { // a dropped dateline
+			s.ownArena = append(s.ownArena, kn.Leaf)
+		}
 		return
 	}
 	if clauseLike(kn.Label) {
