@@ -46,6 +46,7 @@ func Bracketed(s Sentence) string {
 	if n == 0 {
 		return ""
 	}
+	s = mend(s)
 	b := &builder{s: s, deps: make([][]int, n), used: make([]bool, n)}
 	var roots []int
 	for i, h := range s.Heads {
@@ -684,4 +685,82 @@ func (b *builder) function(d int) []*node {
 		out = append(out, b.leaf(x))
 	}
 	return out
+}
+
+// mend corrects two parser errors that break the subject of a clause, on a
+// copy of s: a possessor attached to the verb ("Gondor 's" as a dependent of
+// "noted") goes to the subject it precedes, and two subjects of one verb
+// become one ("Deputy Prime Minister Telemar": the first a compound of the
+// second) or a coordination ("Mordor, Rohan, Fornost and Bree": the second
+// a conjunct of the first, when only commas and conjunctions stand between
+// them).
+func mend(s Sentence) Sentence {
+	n := len(s.Words)
+	heads := append([]int(nil), s.Heads...)
+	rels := append([]string(nil), s.Rels...)
+	subjectOf := func(h, after int) int { // first subject of h after position after
+		for k := after + 1; k < h; k++ {
+			if heads[k] == h && base(rels[k]) == "nsubj" {
+				return k
+			}
+		}
+		return -1
+	}
+	verbal := func(i int) bool { return strings.HasPrefix(s.Tags[i], "VB") || s.Tags[i] == "MD" }
+	for d := range n {
+		h := heads[d]
+		if h < 0 || h >= n || h <= d || rels[d] != "nmod:poss" || !verbal(h) {
+			continue
+		}
+		if k := subjectOf(h, d); k >= 0 {
+			heads[d] = k
+		}
+	}
+	for h := range n {
+		var subj []int
+		for k := range h {
+			if heads[k] == h && base(rels[k]) == "nsubj" {
+				subj = append(subj, k)
+			}
+		}
+		for i := len(subj) - 1; i > 0; i-- {
+			a, b := subj[i-1], subj[i]
+			// The words between a and b that are not in a's subtree.
+			joiners, other := 0, 0
+			for k := a + 1; k < b; k++ {
+				if dominates(heads, a, k) || dominates(heads, b, k) {
+					if (rels[k] == "punct" || rels[k] == "cc") && heads[k] == b {
+						joiners++
+					}
+					continue
+				}
+				if s.Tags[k] == "," || s.Tags[k] == "CC" {
+					joiners++
+					continue
+				}
+				other++
+			}
+			switch {
+			case other > 0:
+				continue
+			case joiners > 0:
+				heads[b], rels[b] = a, "conj"
+			default:
+				heads[a], rels[a] = b, "compound"
+			}
+		}
+	}
+	s.Heads, s.Rels = heads, rels
+	return s
+}
+
+// dominates reports whether a is an ancestor of k (or k itself).
+func dominates(heads []int, a, k int) bool {
+	for steps := 0; k >= 0 && k < len(heads) && steps <= len(heads); steps++ {
+		if k == a {
+			return true
+		}
+		k = heads[k]
+	}
+	return false
 }

@@ -44,6 +44,12 @@ func TestBracketed(t *testing.T) {
 			"(ROOT (S (NP (NNP Gaza)) (VP (VBD was) (VP (VBN shelled) (PP (IN by) (NP (NNP Israel)))))))"},
 		{"according to, comma at the clause level", "The|DT|2|det army|NN|3|nsubj killed|VBD|0|root rebels|NNS|3|obj ,|,|8|punct according|VBG|8|case to|IN|6|fixed officials|NNS|3|obl .|.|3|punct",
 			"(ROOT (S (NP (DT The) (NN army)) (VP (VBD killed) (NP (NNS rebels)) (, ,) (PP (VBG according) (IN to) (NP (NNS officials)))) (. .)))"},
+		{"possessor the parser hung on the verb", "Gondor|NNP|5|nmod:poss 's|POS|1|case Prime|NNP|4|compound Minister|NNP|5|nsubj noted|VBD|0|root it|PRP|5|obj",
+			"(ROOT (S (NP (NP (NNP Gondor) (POS 's)) (NNP Prime) (NNP Minister)) (VP (VBD noted) (NP (PRP it)))))"},
+		{"two subjects: title and name", "Deputy|NNP|3|nsubj Telemar|NNP|3|nsubj left|VBD|0|root",
+			"(ROOT (S (NP (NNP Deputy) (NNP Telemar)) (VP (VBD left))))"},
+		{"two subjects: a list", "Mordor|NNP|6|nsubj ,|,|3|punct Fornost|NNP|6|nsubj and|CC|5|cc Bree|NNP|3|conj welcomed|VBD|0|root",
+			"(ROOT (S (NP (NP (NNP Mordor)) (, ,) (NP (NP (NNP Fornost)) (CC and) (NP (NNP Bree)))) (VP (VBD welcomed))))"},
 		{"brackets escaped", "TEHRAN|NNP|0|root (|-LRB-|3|punct AFP|NNP|1|appos )|-RRB-|3|punct",
 			"(ROOT (NP (NP (NNP TEHRAN)) (-LRB- -LRB-) (NP (NP (NNP AFP)) (-RRB- -RRB-))))"},
 	}
