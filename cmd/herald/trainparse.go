@@ -21,7 +21,7 @@ func runTrainParse(args []string, st streams) error {
 	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--step W]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (and, for progress scores, *-ud-dev.conllu)")
 	out := fs.String("out", "nlp/parse/model", "directory to write parser.model.gz into")
-	epochs := fs.Int("epochs", 10, "training passes")
+	epochs := fs.Int("epochs", 8, "training passes")
 	seed := fs.Uint64("seed", 1, "shuffling and exploration seed")
 	folds := fs.Int("jackknife", 5, "train on tags predicted by taggers trained on K-1 of K folds (0 = gold tags)")
 	tagIter := fs.Int("tag-iter", 0, "training iterations of the jackknife taggers (0 = the tagger's default)")
@@ -32,7 +32,7 @@ func runTrainParse(args []string, st streams) error {
 	limit := fs.Int("limit", 0, "use only the first N training sentences (0 = all)")
 	devGold := fs.Bool("dev-gold-tags", false, "score the dev file with its gold tags instead of the tagger's")
 	dropout := fs.Float64("dropout", 0, "share of move features hidden at random from each training step")
-	models := fs.Int("models", 1, "train this many models with seeds seed, seed+1, ... and average their weights")
+	models := fs.Int("models", 3, "train this many models with seeds seed, seed+1, ... and average their weights")
 	explore := fs.Float64("explore", 0.9, "probability of following the parser's own wrong move after the first epoch")
 	if err := parseFlags(fs, args); err != nil {
 		return err
