@@ -71,32 +71,58 @@ func (p *Pipeline) Process(ctx context.Context, d *doc.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !d.Has(s.Requires()) {
-			continue
-		}
-		if err := s.Process(ctx, d); err != nil {
-			err = fmt.Errorf("%s: %w", s.Name(), err)
-			d.Errs = append(d.Errs, err)
-			d.Unmark(s.Provides())
-			if first == nil {
-				first = err
-			}
+		if err := p.run(ctx, s, d); err != nil && first == nil {
+			first = err
 		}
 	}
 	return first
 }
 
+// ProcessBatch runs every stage on each document of ds, stage by stage: the
+// first stage on every document, then the second, and so on, so that one
+// model at a time is in the processor's caches. Errors are recorded in each
+// document's Errs as Process does; only a cancelled context is returned.
+func (p *Pipeline) ProcessBatch(ctx context.Context, ds []*doc.Doc) error {
+	for _, s := range p.stages {
+		for _, d := range ds {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			_ = p.run(ctx, s, d)
+		}
+	}
+	return nil
+}
+
+// run runs stage s on d when d has what s requires, recording its error.
+func (p *Pipeline) run(ctx context.Context, s Stage, d *doc.Doc) error {
+	if !d.Has(s.Requires()) {
+		return nil
+	}
+	if err := s.Process(ctx, d); err != nil {
+		err = fmt.Errorf("%s: %w", s.Name(), err)
+		d.Errs = append(d.Errs, err)
+		d.Unmark(s.Provides())
+		return err
+	}
+	return nil
+}
+
+// BatchSize is the most documents a worker of Run annotates together.
+const BatchSize = 16
+
 // Run processes the documents of in with workers goroutines (GOMAXPROCS
 // when workers <= 0) and sends each processed document to out, in input
-// order. It closes out when in is drained or ctx is cancelled. Per-document
-// errors are left in Doc.Errs.
+// order. A worker takes the documents that are ready, up to BatchSize, and
+// annotates them with ProcessBatch. Run closes out when in is drained or ctx
+// is cancelled. Per-document errors are left in Doc.Errs.
 func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out chan<- *doc.Doc) {
 	defer close(out)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type slot struct {
-		d    *doc.Doc
+		ds   []*doc.Doc
 		done chan struct{}
 	}
 	jobs := make(chan slot)
@@ -107,7 +133,7 @@ func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out
 		go func() {
 			defer wg.Done()
 			for s := range jobs {
-				_ = p.Process(ctx, s.d)
+				_ = p.ProcessBatch(ctx, s.ds)
 				close(s.done)
 			}
 		}()
@@ -116,17 +142,31 @@ func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out
 		defer close(order)
 		defer close(jobs)
 		for {
-			var d *doc.Doc
-			var ok bool
+			var batch []*doc.Doc
 			select {
-			case d, ok = <-in:
+			case d, ok := <-in:
 				if !ok {
 					return
 				}
+				batch = append(batch, d)
 			case <-ctx.Done():
 				return
 			}
-			s := slot{d: d, done: make(chan struct{})}
+			// Add what is ready now, without waiting for more.
+			open := true
+			for open && len(batch) < BatchSize {
+				select {
+				case d, ok := <-in:
+					if !ok {
+						open = false
+						break
+					}
+					batch = append(batch, d)
+				default:
+					open = false
+				}
+			}
+			s := slot{ds: batch, done: make(chan struct{})}
 			select {
 			case order <- s:
 			case <-ctx.Done():
@@ -147,11 +187,13 @@ func (p *Pipeline) Run(ctx context.Context, workers int, in <-chan *doc.Doc, out
 			wg.Wait()
 			return
 		}
-		select {
-		case out <- s.d:
-		case <-ctx.Done():
-			wg.Wait()
-			return
+		for _, d := range s.ds {
+			select {
+			case out <- d:
+			case <-ctx.Done():
+				wg.Wait()
+				return
+			}
 		}
 	}
 	wg.Wait()

@@ -108,3 +108,33 @@ func TestRunStopsOnCancel(t *testing.T) {
 	for range out { // must be closed after cancel
 	}
 }
+
+func TestProcessBatchGoesStageByStage(t *testing.T) {
+	bad := tagger
+	bad.fail = func(d *doc.Doc) bool { return d.ID == "b" }
+	p, err := New(tokenize, bad, parser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := []*doc.Doc{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	if err := p.ProcessBatch(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		want := "|tokenize|tag|parse"
+		if d.ID == "b" {
+			want = "|tokenize"
+		}
+		if d.Text != want {
+			t.Errorf("doc %s: stages %q, want %q", d.ID, d.Text, want)
+		}
+	}
+	if len(ds[1].Errs) != 1 || len(ds[0].Errs) != 0 {
+		t.Errorf("errors: a %v, b %v", ds[0].Errs, ds[1].Errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := p.ProcessBatch(ctx, []*doc.Doc{{ID: "d"}}); err == nil {
+		t.Error("cancelled batch returned no error")
+	}
+}
