@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 )
 
 // command is one subcommand. run receives the arguments after the command
@@ -47,7 +48,7 @@ var commands = []command{
 	{"ner", "print the named entities of text, or tag an IOB2 file", runNER},
 	{"parse", "tag and parse text (or the words of a CoNLL-U file) to CoNLL-U", runParse},
 	{"run", "read news, annotate it, print a summary per document and write herald/1 JSON (--out)", runRun},
-	{"train", "train a model (tag, ...) from annotated data", runTrain},
+	{"train", "train a model (tag, lemma, parse, ner) from annotated data, reproducibly", runTrain},
 	{"validate", "run a PETRARCH validation file through the event coder", runValidate},
 }
 
@@ -102,6 +103,9 @@ func usage(w io.Writer) {
 	cs := append([]command(nil), commands...)
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
+		if strings.HasPrefix(c.name, "eval-") {
+			continue // "eval-X" is the older spelling of "eval X"
+		}
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.short)
 	}
 	fmt.Fprintln(w, "\nRun \"herald <command> --help\" for the flags of a command.")
