@@ -227,6 +227,40 @@ func TestStageUndated(t *testing.T) {
 	}
 }
 
+// TestStageResolvesActorsByCoreference gives an actor the sentence leaves
+// without a country the code of the name its coreference chain resolves to.
+func TestStageResolvesActorsByCoreference(t *testing.T) {
+	c := testCoder(t)
+	tr, err := ptb.Parse("(ROOT (S (NP (DT The) (NN minister)) (VP (VBD criticized) (NP (NNP Gondor))) (. .)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		chains []doc.Chain
+		want   string
+	}{
+		{"no chain", nil, "---GOV"},
+		{"chain named by the dictionary", []doc.Chain{{Name: "Gollum", Mentions: []doc.Span{{Start: 0, End: 2}}}}, "HOBGOV"},
+		{"chain with its own code", []doc.Chain{{Name: "Someone", Code: "ARNGOV", Mentions: []doc.Span{{Start: 0, End: 2}}}}, "ARNGOV"},
+		{"chain of other words", []doc.Chain{{Name: "Gollum", Mentions: []doc.Span{{Start: 3, End: 4}}}}, "---GOV"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, toks := DocFromTree("s1", "The minister criticized Gondor.", tr)
+			d.Date = time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)
+			d.Chains = tc.chains
+			d.Mark(doc.LayerCoref)
+			st := New(c, func(*doc.Doc, int) (*ptb.Tree, []int, error) { return tr, toks, nil })
+			if err := st.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Events) != 1 || d.Events[0].Source.Code != tc.want || d.Events[0].Target.Code != "GON" {
+				t.Fatalf("events = %+v, want source %s", d.Events, tc.want)
+			}
+		})
+	}
+}
+
 func shared(t testing.TB) string {
 	d := os.Getenv("HERALD_SHARED")
 	if d == "" {

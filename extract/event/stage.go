@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/herald-events/herald/cameo"
+	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/pipeline"
 	"github.com/herald-events/herald/ptb"
@@ -54,6 +55,10 @@ func (s *Stage) Provides() doc.Layer { return doc.LayerEvents }
 // story discard clears the document's events.
 func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	d.Events = d.Events[:0]
+	date := d.Date
+	if date.IsZero() {
+		date = s.undated
+	}
 	for i := range d.Sents {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -61,10 +66,6 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		t, toks, err := s.tree(d, i)
 		if err != nil {
 			return err
-		}
-		date := d.Date
-		if date.IsZero() {
-			date = s.undated
 		}
 		coded, err := s.c.CodeTree(t, date)
 		switch {
@@ -84,6 +85,11 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 			d.Events = append(d.Events, ev)
 		}
 	}
+	day := 0 // the latest codes
+	if !date.IsZero() {
+		day = dict.DateInt(date)
+	}
+	s.resolveActors(d, day)
 	d.Mark(doc.LayerEvents)
 	return nil
 }
