@@ -75,7 +75,10 @@
 // pattern or verb that fired, SourceActor and TargetActor the actor lines
 // that named the actors, and Verb, SourceSpan and TargetSpan the words.
 // The Stage fills doc.Events with them and the codebook fields (packages
-// cameo and plover).
+// cameo and plover). It codes an undated document on the day WithUndated
+// gives, and, when the Doc has coreference chains, gives an actor coded
+// without a country ("the minister", ---GOV) the code of the name its chain
+// resolves to (IRNGOV).
 //
 // Explain codes a tree as CodeTree does and also says where the
 // dictionaries fell short: the noun phrases in source or target position
