@@ -2,7 +2,6 @@ package dict
 
 import (
 	"io"
-	"os"
 	"strings"
 )
 
@@ -35,20 +34,12 @@ func (a *Agents) Match(words []string, i int) (ag *Agent, n int) {
 
 // LoadAgents reads an agent dictionary file.
 func LoadAgents(path string) (*Agents, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseAgents(path, string(data))
+	return loadFile(path, ParseAgents)
 }
 
 // ReadAgents reads an agent dictionary from r.
 func ReadAgents(name string, r io.Reader) (*Agents, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return ParseAgents(name, string(data))
+	return readFrom(name, r, ParseAgents)
 }
 
 // ParseAgents parses an agent dictionary text. The well-formed entries are

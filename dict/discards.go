@@ -2,7 +2,6 @@ package dict
 
 import (
 	"io"
-	"os"
 	"strings"
 )
 
@@ -22,20 +21,12 @@ type Discards struct {
 
 // LoadDiscards reads a discard dictionary file.
 func LoadDiscards(path string) (*Discards, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseDiscards(path, string(data))
+	return loadFile(path, ParseDiscards)
 }
 
 // ReadDiscards reads a discard dictionary from r.
 func ReadDiscards(name string, r io.Reader) (*Discards, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return ParseDiscards(name, string(data))
+	return readFrom(name, r, ParseDiscards)
 }
 
 // ParseDiscards parses a discard dictionary text.

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,16 +20,9 @@ func LoadFS(fsys fs.FS, f Files, lenient bool) (*Set, error) {
 	s := &Set{Verbs: &Verbs{Synsets: map[string]*Synset{}, forms: map[string][]*Verb{}}, Actors: NewActors(),
 		Agents: &Agents{index: phraseIndex{}}}
 	var errs ErrorList
-	// read returns the text of a file; collect keeps the ErrorList of
-	// malformed lines and returns any other error, which is fatal.
-	read := func(name string) (string, error) {
-		data, err := fs.ReadFile(fsys, name)
-		return string(data), err
-	}
+	// collect keeps the ErrorList of malformed lines and returns any other
+	// error, which is fatal.
 	collect := func(err error) error {
-		if err == nil {
-			return nil
-		}
 		var el ErrorList
 		if errors.As(err, &el) {
 			errs = append(errs, el...)
@@ -36,55 +30,38 @@ func LoadFS(fsys fs.FS, f Files, lenient bool) (*Set, error) {
 		}
 		return err
 	}
+	var err error
 	if f.Verbs != "" {
-		data, err := read(f.Verbs)
-		if err != nil {
-			return nil, err
-		}
-		v, err := ParseVerbs(f.Verbs, data)
-		if err = collect(err); err != nil {
+		var v *Verbs
+		if v, err = parseFS(fsys, f.Verbs, ParseVerbs); collect(err) != nil {
 			return nil, err
 		}
 		s.Verbs = v
 	}
 	for _, name := range f.Actors {
-		data, err := read(name)
-		if err != nil {
-			return nil, err
-		}
-		if err := collect(s.Actors.Parse(name, data)); err != nil {
+		if _, err = parseFS(fsys, name, func(name, data string) (*Actors, error) {
+			return s.Actors, s.Actors.Parse(name, data)
+		}); collect(err) != nil {
 			return nil, err
 		}
 	}
 	if f.Agents != "" {
-		data, err := read(f.Agents)
-		if err != nil {
-			return nil, err
-		}
-		a, err := ParseAgents(f.Agents, data)
-		if err = collect(err); err != nil {
+		var a *Agents
+		if a, err = parseFS(fsys, f.Agents, ParseAgents); collect(err) != nil {
 			return nil, err
 		}
 		s.Agents = a
 	}
 	if f.Discards != "" {
-		data, err := read(f.Discards)
-		if err != nil {
-			return nil, err
-		}
-		d, err := ParseDiscards(f.Discards, data)
-		if err = collect(err); err != nil {
+		var d *Discards
+		if d, err = parseFS(fsys, f.Discards, ParseDiscards); collect(err) != nil {
 			return nil, err
 		}
 		s.Discards = d
 	}
 	if f.Issues != "" {
-		data, err := read(f.Issues)
-		if err != nil {
-			return nil, err
-		}
-		is, err := ParseIssues(f.Issues, data)
-		if err = collect(err); err != nil {
+		var is *Issues
+		if is, err = parseFS(fsys, f.Issues, ParseIssues); collect(err) != nil {
 			return nil, err
 		}
 		s.Issues = is
@@ -96,6 +73,31 @@ func LoadFS(fsys fs.FS, f Files, lenient bool) (*Set, error) {
 		return s, errs
 	}
 	return s, nil
+}
+
+// parseFS reads the file name of fsys and parses it with parse.
+func parseFS[T any](fsys fs.FS, name string, parse func(name, data string) (T, error)) (T, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return parse(name, string(data))
+}
+
+// loadFile reads the file at path and parses it with parse.
+func loadFile[T any](path string, parse func(name, data string) (T, error)) (T, error) {
+	return parseFS(osFS{}, path, parse)
+}
+
+// readFrom reads r to its end and parses it with parse.
+func readFrom[T any](name string, r io.Reader, parse func(name, data string) (T, error)) (T, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return parse(name, string(data))
 }
 
 // osFS reads files by their operating-system path, absolute or relative to

@@ -2,7 +2,6 @@ package dict
 
 import (
 	"io"
-	"os"
 	"strings"
 )
 
@@ -27,20 +26,12 @@ type Issues struct {
 
 // LoadIssues reads an issue dictionary file.
 func LoadIssues(path string) (*Issues, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseIssues(path, string(data))
+	return loadFile(path, ParseIssues)
 }
 
 // ReadIssues reads an issue dictionary from r.
 func ReadIssues(name string, r io.Reader) (*Issues, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return ParseIssues(name, string(data))
+	return readFrom(name, r, ParseIssues)
 }
 
 // ParseIssues parses an issue dictionary text.

@@ -2,7 +2,6 @@ package dict
 
 import (
 	"io"
-	"os"
 	"strings"
 )
 
@@ -83,20 +82,12 @@ func (v *Verbs) NumForms() int { return len(v.forms) }
 
 // LoadVerbs reads a verb dictionary file. See ParseVerbs.
 func LoadVerbs(path string) (*Verbs, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseVerbs(path, string(data))
+	return loadFile(path, ParseVerbs)
 }
 
 // ReadVerbs reads a verb dictionary from r; name is used in positions.
 func ReadVerbs(name string, r io.Reader) (*Verbs, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return ParseVerbs(name, string(data))
+	return readFrom(name, r, ParseVerbs)
 }
 
 // ParseVerbs parses the text of a verb dictionary. It always returns the
