@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -266,11 +265,8 @@ func runTrainNER(args []string, st streams) error {
 	if err := rec.WriteModel(&buf); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	dst := filepath.Join(*out, "ner.model.gz")
-	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+	dst, err := saveModel(*out, "ner.model.gz", buf.Bytes())
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s, word classes from %d sentences of %s\n",

@@ -77,6 +77,16 @@ func readConllu(path string) ([]conllu.Sentence, error) {
 	return conllu.Read(f, path)
 }
 
+// saveModel writes a model's bytes as the file name of dir, creating dir
+// if need be, and returns the file's path.
+func saveModel(dir, name string, data []byte) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, name)
+	return dst, writeFileAtomic(dst, data)
+}
+
 // writeFileAtomic writes data to path through a temporary file.
 func writeFileAtomic(path string, data []byte) error {
 	tmp := path + ".tmp"
@@ -131,11 +141,8 @@ func runTrainTag(args []string, st streams) error {
 	if err := t.WriteModel(&buf); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	dst := filepath.Join(*out, "tagger.bin.gz")
-	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+	dst, err := saveModel(*out, "tagger.bin.gz", buf.Bytes())
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s\n", dst, buf.Len(), len(examples), path)
@@ -195,11 +202,8 @@ func runTrainLemma(args []string, st streams) error {
 	if err := l.WriteTables(&buf); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	dst := filepath.Join(*out, "lemma.txt.gz")
-	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+	dst, err := saveModel(*out, "lemma.txt.gz", buf.Bytes())
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %s and %d words of %s\n", dst, buf.Len(), *wn, len(examples), path)

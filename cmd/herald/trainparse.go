@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -115,11 +113,8 @@ func runTrainParse(args []string, st streams) error {
 			fmt.Fprintf(st.err, "stored model with prune %g: %d bytes, dev UAS %.2f LAS %.2f\n", pr, b.Len(), uas, las)
 		}
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	dst := filepath.Join(*out, "parser.model.gz")
-	if err := writeFileAtomic(dst, buf.Bytes()); err != nil {
+	dst, err := saveModel(*out, "parser.model.gz", buf.Bytes())
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s\n", dst, buf.Len(), len(train), path)
