@@ -9,13 +9,14 @@ import (
 )
 
 func runEvalParse(args []string, st streams) error {
-	fs := newFlags("eval-parse", "eval-parse --conllu FILE [--min-uas P] [--min-las P] [--model FILE] [--gold-tags] [--errors N]", st)
+	fs := newFlags("eval-parse", "eval-parse --conllu FILE [--min-uas P] [--min-las P] [--model FILE] [--gold-tags] [--errors N] [--beam K]", st)
 	path := fs.String("conllu", "", "CoNLL-U `FILE` with gold words and trees")
 	model := fs.String("model", "", "parser model `FILE` (default: the embedded model)")
 	minUAS := fs.Float64("min-uas", 0, "fail when UAS (%) is below this")
 	minLAS := fs.Float64("min-las", 0, "fail when LAS (%) is below this")
 	goldTags := fs.Bool("gold-tags", false, "parse with the file's gold tags instead of the tagger's")
 	nerr := fs.Int("errors", 0, "print the N most frequent relation errors")
+	beam := fs.Int("beam", 0, "decode with a beam of width K (0 or 1 = greedy)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -26,6 +27,9 @@ func runEvalParse(args []string, st streams) error {
 	p, err := loadParser(*model)
 	if err != nil {
 		return err
+	}
+	if *beam > 1 {
+		p = p.WithBeam(*beam)
 	}
 	var tagger eval.PosTagger
 	if !*goldTags {

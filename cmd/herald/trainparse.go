@@ -16,7 +16,7 @@ import (
 // the *-ud-train.conllu file of --data, with jackknifed predicted tags, and
 // writes parser.model.gz into --out.
 func runTrainParse(args []string, st streams) error {
-	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--step W]", st)
+	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--step W] [--beam K]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (and, for progress scores, *-ud-dev.conllu)")
 	out := fs.String("out", "nlp/parse/model", "directory to write parser.model.gz into")
 	epochs := fs.Int("epochs", 8, "training passes")
@@ -31,6 +31,7 @@ func runTrainParse(args []string, st streams) error {
 	devGold := fs.Bool("dev-gold-tags", false, "score the dev file with its gold tags instead of the tagger's")
 	dropout := fs.Float64("dropout", 0, "share of move features hidden at random from each training step")
 	models := fs.Int("models", 3, "train this many models with seeds seed, seed+1, ... and average their weights")
+	beam := fs.Int("beam", 0, "train globally with a beam of width K (0 or 1 = greedy with the dynamic oracle)")
 	explore := fs.Float64("explore", 0.9, "probability of following the parser's own wrong move after the first epoch")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -75,7 +76,7 @@ func runTrainParse(args []string, st streams) error {
 	}
 	var ps []*parse.Parser
 	for k := range max(*models, 1) {
-		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Dev: dev, Log: st.err})
+		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Beam: *beam, Dev: dev, Log: st.err})
 		if err != nil {
 			return err
 		}

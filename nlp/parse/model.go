@@ -20,7 +20,8 @@ import (
 //	uvarint root label
 //	two tables (moves, labels): uvarint classes, float32 step, uvarint rows,
 //	then per row in key order: uvarint key delta, uvarint non-zero count,
-//	and per non-zero weight uvarint class delta and zigzag varint value/step.
+//	and per non-zero weight uvarint class delta and zigzag varint value/step;
+//	for a model trained with a beam only, a last uvarint: the beam width.
 //
 // A stored key keeps the 40 bits of the feature hash that the run-time
 // tables use (see compact.go): the top 16 and the low 24.
@@ -126,6 +127,9 @@ func (p *Parser) WriteModel(w io.Writer, step, prune float32) error {
 				}
 			}
 		}
+	}
+	if p.beam > 1 {
+		uv(uint64(p.beam))
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -238,6 +242,18 @@ func readModel(br *bufio.Reader) (*Parser, error) {
 			p.label = t
 		}
 	}
+	// a greedy model ends here; a beam model names its width
+	if _, err := br.Peek(1); err == io.EOF {
+		return p, nil
+	}
+	k, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	if k < 2 || k > 64 {
+		return nil, errors.New("bad beam width")
+	}
+	p.beam = int(k)
 	return p, nil
 }
 

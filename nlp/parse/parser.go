@@ -23,6 +23,7 @@ type Parser struct {
 	label  scorer   // len(labels) relations
 	moveT  *table   // the tables being trained (nil for a loaded model)
 	labelT *table
+	beam   int // beam width; 0 or 1 for greedy parsing
 	pool   sync.Pool
 }
 
@@ -53,6 +54,7 @@ type scratch struct {
 	keys   []uint64
 	scores []float32
 	sink   uint32 // see scorer
+	beam   beamScratch
 }
 
 func (p *Parser) scratch() *scratch {
@@ -78,16 +80,21 @@ func (p *Parser) Parse(words, xpos, upos []string, heads []int, rels []string) {
 	sc := p.scratch()
 	defer p.pool.Put(sc)
 	sc.x.encode(&p.v, words, xpos, upos)
-	p.run(sc)
+	s := &sc.s
+	if p.beam > 1 {
+		s = p.runBeam(sc, p.beam)
+	} else {
+		p.run(sc)
+	}
 	n := int32(len(words))
 	for i := range words {
-		h := sc.s.heads[i]
+		h := s.heads[i]
 		if h == n || h < 0 {
 			heads[i] = -1
 		} else {
 			heads[i] = int(h)
 		}
-		if l := sc.s.labels[i]; l > 0 {
+		if l := s.labels[i]; l > 0 {
 			rels[i] = p.labels[l-1]
 		} else {
 			rels[i] = "dep"
@@ -108,14 +115,14 @@ func (p *Parser) run(sc *scratch) {
 		move := argmaxValid(scores, &ok)
 		var label int16
 		if move != shift {
-			label = p.predictLabel(sc, move)
+			label = p.predictLabel(sc, s, move)
 		}
 		s.apply(move, label)
 	}
 }
 
-func (p *Parser) predictLabel(sc *scratch, move int) int16 {
-	s := &sc.s
+// predictLabel returns the 1-based label of the arc move would make in s.
+func (p *Parser) predictLabel(sc *scratch, s *state, move int) int16 {
 	h, d := s.arc(move)
 	if h == s.n {
 		return p.root

@@ -24,6 +24,7 @@ type TrainConfig struct {
 	MinWordFreq int        // words seen fewer times are unknown (default 2)
 	Explore     float64    // probability of following a wrong prediction after the first epoch (default 0.9)
 	Dropout     float64    // share of move features hidden at random from each training step (0 = none)
+	Beam        int        // beam width; > 1 trains globally with early update (Explore and Dropout unused)
 	Dev         []Sentence // when set, scored after each epoch and written to Log
 	Log         io.Writer  // progress; nil for none
 }
@@ -88,6 +89,9 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 	lb := &trainer{t: newTable(len(p.labels), 1<<16)}
 	p.move, p.label = mv.t, lb.t
 	p.moveT, p.labelT = mv.t, lb.t
+	if cfg.Beam > 1 {
+		p.beam = cfg.Beam
+	}
 
 	// encode once
 	type item struct {
@@ -127,6 +131,15 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 		var moves, moveErr, arcs, labelErr int
 		for _, idx := range order {
 			it := &items[idx]
+			if cfg.Beam > 1 {
+				sc.x = it.x
+				moves++
+				if p.trainBeam(sc, it.gold, it.labels, cfg.Beam, mv, lb, c) {
+					moveErr++
+				}
+				c++
+				continue
+			}
 			s := &sc.s
 			s.reset(len(it.gold))
 			for !s.terminal() {
