@@ -1,7 +1,5 @@
 package parse
 
-import "sort"
-
 // Beam search. The greedy parser commits to the best move of each
 // configuration; with a beam of width k the parser keeps the k best
 // partial parses by the sum of their move scores, expands each by its valid
@@ -85,7 +83,15 @@ func (s *state) copyFrom(o *state) {
 // sortCands orders candidates by score, best first; ties keep the order of
 // expansion so that decoding is deterministic.
 func sortCands(c []cand) {
-	sort.SliceStable(c, func(i, j int) bool { return c[i].score > c[j].score })
+	for i := 1; i < len(c); i++ {
+		x := c[i]
+		j := i
+		for j > 0 && c[j-1].score < x.score {
+			c[j] = c[j-1]
+			j--
+		}
+		c[j] = x
+	}
 }
 
 // expand scores every valid move of the live items of b.cur into b.cands.
@@ -112,9 +118,18 @@ func (p *Parser) expand(sc *scratch, b *beamScratch, live int, gold []int32) {
 	sortCands(b.cands)
 }
 
+// labelTrainer trains the labeller during beam training.
+type labelTrainer struct {
+	gold    []int32
+	glabels []int16
+	lb      *trainer
+	c       float64
+}
+
 // take makes the first k candidates the next beam, labelling their arcs
-// with labelFn, and swaps the beams. It returns the number of live items.
-func (p *Parser) take(b *beamScratch, k int, labelFn func(s *state, move int) int16) int {
+// (and training the labeller when lt is not nil), and swaps the beams. It
+// returns the number of live items.
+func (p *Parser) take(sc *scratch, b *beamScratch, k int, lt *labelTrainer) int {
 	live := min(k, len(b.cands))
 	for j := range live {
 		c := b.cands[j]
@@ -122,7 +137,11 @@ func (p *Parser) take(b *beamScratch, k int, labelFn func(s *state, move int) in
 		it.s.copyFrom(&from.s)
 		var label int16
 		if c.move != shift {
-			label = labelFn(&it.s, c.move)
+			if lt != nil {
+				label = p.trainLabel(sc, &it.s, c.move, lt)
+			} else {
+				label = p.predictLabel(sc, &it.s, c.move)
+			}
 		}
 		it.s.apply(c.move, label)
 		it.score, it.cost = c.score, c.cost
@@ -141,10 +160,9 @@ func (p *Parser) runBeam(sc *scratch, k int) *state {
 	b.cur[0].s.reset(len(sc.x.word) - 1)
 	b.cur[0].score, b.cur[0].hist, b.cur[0].cost = 0, -1, 0
 	live := 1
-	label := func(s *state, move int) int16 { return p.predictLabel(sc, s, move) }
 	for !b.cur[0].s.terminal() {
 		p.expand(sc, b, live, nil)
-		live = p.take(b, k, label)
+		live = p.take(sc, b, k, nil)
 	}
 	return &b.cur[0].s
 }
@@ -164,29 +182,7 @@ func (p *Parser) trainBeam(sc *scratch, gold []int32, glabels []int16, k int, mv
 	b.cur[0].s.reset(len(sc.x.word) - 1)
 	b.cur[0].score, b.cur[0].hist, b.cur[0].cost = 0, -1, 0
 	live := 1
-	label := func(s *state, move int) int16 {
-		h, d := s.arc(move)
-		if h == s.n {
-			return p.root
-		}
-		sc.keys = sc.x.labelFeatures(s, h, d, sc.ctx, sc.keys)
-		scores := sc.scores[:len(p.labels)]
-		p.label.score(sc.keys, scores)
-		best := -1
-		for l, v := range scores {
-			if int16(l+1) != p.root && (best < 0 || v > scores[best]) {
-				best = l
-			}
-		}
-		if gold[d] == h {
-			if gl := glabels[d]; gl != int16(best+1) && gl != p.root {
-				lb.update(sc.keys, int(gl-1), 1, c)
-				lb.update(sc.keys, best, -1, c)
-				return gl
-			}
-		}
-		return int16(best + 1)
-	}
+	lt := &labelTrainer{gold: gold, glabels: glabels, lb: lb, c: c}
 	for !b.cur[0].s.terminal() {
 		p.expand(sc, b, live, gold)
 		g := -1
@@ -204,7 +200,7 @@ func (p *Parser) trainBeam(sc *scratch, gold []int32, glabels []int16, k int, mv
 			p.beamUpdate(sc, b.cur[pos.from].hist, pos.move, b.cur[neg.from].hist, neg.move, mv, c)
 			return true
 		}
-		live = p.take(b, k, label)
+		live = p.take(sc, b, k, lt)
 	}
 	if b.cur[0].cost == 0 {
 		return false
@@ -259,4 +255,30 @@ func (p *Parser) beamUpdate(sc *scratch, posHist int32, posMove int, negHist int
 			s.apply(int(h.move), h.label)
 		}
 	}
+}
+
+// trainLabel labels the arc move makes in s and, when it is a gold arc with
+// a wrong label, updates the labeller and returns the gold label.
+func (p *Parser) trainLabel(sc *scratch, s *state, move int, lt *labelTrainer) int16 {
+	h, d := s.arc(move)
+	if h == s.n {
+		return p.root
+	}
+	sc.keys = sc.x.labelFeatures(s, h, d, sc.ctx, sc.keys)
+	scores := sc.scores[:len(p.labels)]
+	p.label.score(sc.keys, scores)
+	best := -1
+	for l, v := range scores {
+		if int16(l+1) != p.root && (best < 0 || v > scores[best]) {
+			best = l
+		}
+	}
+	if lt.gold[d] == h {
+		if gl := lt.glabels[d]; gl != int16(best+1) && gl != p.root {
+			lt.lb.update(sc.keys, int(gl-1), 1, lt.c)
+			lt.lb.update(sc.keys, best, -1, lt.c)
+			return gl
+		}
+	}
+	return int16(best + 1)
 }
