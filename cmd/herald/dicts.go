@@ -22,12 +22,14 @@ type dictOptions struct {
 // files replace Herald's; with only, the directory's files are used alone.
 // Warnings about malformed lines loaded leniently go to warn.
 func loadDicts(o dictOptions, warn io.Writer) (*dict.Set, error) {
+	// report turns the malformed lines of a load into warnings with
+	// --lenient and into the error without it.
 	report := func(set *dict.Set, err error) (*dict.Set, error) {
 		if err == nil {
 			return set, nil
 		}
 		var el dict.ErrorList
-		if set != nil && errors.As(err, &el) {
+		if o.lenient && set != nil && errors.As(err, &el) {
 			fmt.Fprintf(warn, "dictionaries: %d malformed lines skipped:\n%v\n", len(el), err)
 			return set, nil
 		}
