@@ -32,6 +32,7 @@ func runTrainParse(args []string, st streams) error {
 	dropout := fs.Float64("dropout", 0, "share of move features hidden at random from each training step")
 	models := fs.Int("models", 3, "train this many models with seeds seed, seed+1, ... and average their weights")
 	beam := fs.Int("beam", 0, "train globally with a beam of width K (0 or 1 = greedy with the dynamic oracle)")
+	maxViol := fs.Bool("max-violation", false, "with --beam, update at the largest violation instead of the first (early update)")
 	explore := fs.Float64("explore", 0.9, "probability of following the parser's own wrong move after the first epoch")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -76,7 +77,7 @@ func runTrainParse(args []string, st streams) error {
 	}
 	var ps []*parse.Parser
 	for k := range max(*models, 1) {
-		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Beam: *beam, Dev: dev, Log: st.err})
+		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Beam: *beam, MaxViolation: *maxViol, Dev: dev, Log: st.err})
 		if err != nil {
 			return err
 		}

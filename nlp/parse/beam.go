@@ -45,6 +45,8 @@ type cand struct {
 
 // beamScratch is the working memory of beam search, kept in scratch.
 type beamScratch struct {
+	gold state // the gold path of max-violation training
+
 	cur, next  []beamItem
 	cands      []cand
 	hist       []histNode
@@ -281,4 +283,86 @@ func (p *Parser) trainLabel(sc *scratch, s *state, move int, lt *labelTrainer) i
 		}
 	}
 	return int16(best + 1)
+}
+
+// trainBeamMaxViolation learns from one sentence like trainBeam, but with
+// the max-violation update (Huang, Fayong and Guo 2012): the search runs to
+// the end while the best gold-consistent path is followed alongside (inside
+// the beam while it stays there), and the update is made at the step where
+// the best beam item leads that path by the largest score.
+func (p *Parser) trainBeamMaxViolation(sc *scratch, gold []int32, glabels []int16, k int, mv, lb *trainer, c float64) bool {
+	b := &sc.beam
+	b.size(k)
+	n := len(sc.x.word) - 1
+	b.cur[0].s.reset(n)
+	b.cur[0].score, b.cur[0].hist, b.cur[0].cost = 0, -1, 0
+	b.gold.reset(n)
+	goldScore, goldHist, goldIn := float32(0), int32(-1), true
+	live := 1
+	lt := &labelTrainer{gold: gold, glabels: glabels, lb: lb, c: c}
+	maxV, posH, negH := float32(0), int32(-1), int32(-1)
+	var ok [nMoves]bool
+	var cost [nMoves]int
+	for !b.cur[0].s.terminal() {
+		p.expand(sc, b, live, gold)
+		g := -1
+		if goldIn {
+			for j, cd := range b.cands {
+				if cd.cost == 0 {
+					g = j
+					break
+				}
+			}
+		}
+		var gmove int
+		if g >= 0 {
+			cd := b.cands[g]
+			b.gold.copyFrom(&b.cur[cd.from].s)
+			goldScore, goldHist, gmove = cd.score, b.cur[cd.from].hist, cd.move
+			goldIn = g < k
+		} else {
+			// the gold path has left the beam: follow it on its own
+			sc.keys = sc.x.moveFeatures(&b.gold, sc.ctx, sc.keys)
+			scores := sc.scores[:nMoves]
+			p.move.score(sc.keys, scores)
+			b.gold.valid(&ok)
+			b.gold.costs(gold, &cost)
+			gmove = -1
+			for m := range nMoves {
+				if ok[m] && cost[m] == 0 && (gmove < 0 || scores[m] > scores[gmove]) {
+					gmove = m
+				}
+			}
+			if gmove < 0 {
+				return false // the gold tree is not reachable (not projective)
+			}
+			goldScore += scores[gmove]
+			goldIn = false
+		}
+		var label int16
+		if gmove != shift {
+			h, d := b.gold.arc(gmove)
+			label = glabels[d]
+			if h == b.gold.n {
+				label = p.root
+			}
+		}
+		b.gold.apply(gmove, label)
+		b.hist = append(b.hist, histNode{parent: goldHist, move: int8(gmove), label: label})
+		goldHist = int32(len(b.hist) - 1)
+		top := b.cands[0].score
+		live = p.take(sc, b, k, lt)
+		if v := top - goldScore; !goldIn && v >= maxV {
+			maxV, posH, negH = v, goldHist, b.cur[0].hist
+		}
+	}
+	if posH < 0 {
+		if b.cur[0].cost == 0 {
+			return false
+		}
+		// the gold path stayed on the beam but did not end on top
+		posH, negH = goldHist, b.cur[0].hist
+	}
+	p.beamUpdate(sc, posH, -1, negH, -1, mv, c)
+	return true
 }

@@ -11,9 +11,15 @@ import (
 )
 
 func TestTrainBeam(t *testing.T) {
+	for _, mv := range []bool{false, true} {
+		t.Run(fmt.Sprint("max-violation=", mv), func(t *testing.T) { testTrainBeam(t, mv) })
+	}
+}
+
+func testTrainBeam(t *testing.T, maxViolation bool) {
 	data := readSentences(t, "testdata/mini.conllu")
 	train := func() []byte {
-		p, err := parse.Train(data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1, Beam: 4})
+		p, err := parse.Train(data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1, Beam: 4, MaxViolation: maxViolation})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,6 +64,32 @@ func TestTrainBeam(t *testing.T) {
 		rels := make([]string, len(s.Words))
 		g.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
 		checkTree(t, heads, rels)
+	}
+}
+
+func TestAverageBeam(t *testing.T) {
+	data := readSentences(t, "testdata/mini.conllu")
+	var ps []*parse.Parser
+	for seed := range uint64(2) {
+		p, err := parse.Train(data, parse.TrainConfig{Epochs: 4, Seed: seed, MinWordFreq: 1, Beam: 3, MaxViolation: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	avg, err := parse.Average(ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if avg.Beam() != 3 {
+		t.Errorf("average of beam-3 models has beam %d", avg.Beam())
+	}
+	greedy, err := parse.Train(data, parse.TrainConfig{Epochs: 1, MinWordFreq: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parse.Average([]*parse.Parser{ps[0], greedy}); err == nil {
+		t.Error("a beam model and a greedy one were averaged")
 	}
 }
 

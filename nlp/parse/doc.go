@@ -45,6 +45,18 @@
 // keep the 16-bit weights of one feature in one slot, and parsing
 // allocates nothing.
 //
+// # Beam search
+//
+// Parser.WithBeam(k) decodes with a beam of the k best partial parses by the
+// sum of their move scores instead of the single greedy one; the labeller
+// still labels each arc greedily. A beam pays off only with a model trained
+// for it: TrainConfig.Beam (herald train parse --beam K) trains the move
+// weights globally, as a structured perceptron with early update (Collins
+// and Roark 2004, Zhang and Clark 2008), and such a model records its width,
+// so that Load and New decode it with the same beam. The embedded model is
+// greedy; beam decoding is off unless asked for (herald eval parse --beam K
+// measures it).
+//
 // # Model
 //
 // The embedded model (model/parser.model.gz, derived from UD English EWT,

@@ -19,14 +19,15 @@ type Sentence struct {
 
 // TrainConfig sets the training of a model.
 type TrainConfig struct {
-	Epochs      int        // passes over the data (default 15)
-	Seed        uint64     // seed of the shuffling and exploration
-	MinWordFreq int        // words seen fewer times are unknown (default 2)
-	Explore     float64    // probability of following a wrong prediction after the first epoch (default 0.9)
-	Dropout     float64    // share of move features hidden at random from each training step (0 = none)
-	Beam        int        // beam width; > 1 trains globally with early update (Explore and Dropout unused)
-	Dev         []Sentence // when set, scored after each epoch and written to Log
-	Log         io.Writer  // progress; nil for none
+	Epochs       int        // passes over the data (default 15)
+	Seed         uint64     // seed of the shuffling and exploration
+	MinWordFreq  int        // words seen fewer times are unknown (default 2)
+	Explore      float64    // probability of following a wrong prediction after the first epoch (default 0.9)
+	Dropout      float64    // share of move features hidden at random from each training step (0 = none)
+	Beam         int        // beam width; > 1 trains globally with early update (Explore and Dropout unused)
+	MaxViolation bool       // with Beam, update at the largest violation instead of the first
+	Dev          []Sentence // when set, scored after each epoch and written to Log
+	Log          io.Writer  // progress; nil for none
 }
 
 // trainer holds an averaged perceptron table: w plus the sums of
@@ -134,7 +135,11 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 			if cfg.Beam > 1 {
 				sc.x = it.x
 				moves++
-				if p.trainBeam(sc, it.gold, it.labels, cfg.Beam, mv, lb, c) {
+				train := p.trainBeam
+				if cfg.MaxViolation {
+					train = p.trainBeamMaxViolation
+				}
+				if train(sc, it.gold, it.labels, cfg.Beam, mv, lb, c) {
 					moveErr++
 				}
 				c++
@@ -380,7 +385,7 @@ func Average(ps []*Parser) (*Parser, error) {
 		if p.moveT == nil || p.labelT == nil {
 			return nil, errors.New("parse: only trained models can be averaged")
 		}
-		if len(p.labels) != len(first.labels) || len(p.v.words) != len(first.v.words) || p.root != first.root {
+		if len(p.labels) != len(first.labels) || len(p.v.words) != len(first.v.words) || p.root != first.root || p.beam != first.beam {
 			return nil, errors.New("parse: models of different data cannot be averaged")
 		}
 		for i, l := range p.labels {
@@ -389,7 +394,7 @@ func Average(ps []*Parser) (*Parser, error) {
 			}
 		}
 	}
-	out := &Parser{v: first.v, labels: first.labels, root: first.root}
+	out := &Parser{v: first.v, labels: first.labels, root: first.root, beam: first.beam}
 	out.moveT = newTable(nMoves, first.moveT.count)
 	out.labelT = newTable(len(first.labels), first.labelT.count)
 	out.move, out.label = out.moveT, out.labelT
