@@ -55,7 +55,11 @@
 // and Roark 2004, Zhang and Clark 2008), and such a model records its width,
 // so that Load and New decode it with the same beam. The embedded model is
 // greedy; beam decoding is off unless asked for (herald eval parse --beam K
-// measures it).
+// measures it). Measured on EWT dev with predicted tags: three beam-4
+// models (max-violation update, 6 epochs) averaged score UAS 85.3 and LAS
+// 82.1 before storing, 84.9 and 81.6 once stored with the default pruning,
+// and tag and parse only about 2,700 sentences per second; a beam of 2
+// gains nothing over greedy parsing. Hence the greedy default.
 //
 // # Model
 //
