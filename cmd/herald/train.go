@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,6 +78,21 @@ func readConllu(path string) ([]conllu.Sentence, error) {
 	return conllu.Read(f, path)
 }
 
+// trainingData reads the UD training file (*-ud-train.conllu) of the
+// --data directory, or reports the command's usage when --data is missing.
+func trainingData(fs *flag.FlagSet, dir string) (string, []conllu.Sentence, error) {
+	if dir == "" {
+		fs.Usage()
+		return "", nil, errUsage
+	}
+	path, err := findConllu(dir, "-ud-train.conllu")
+	if err != nil {
+		return "", nil, err
+	}
+	sents, err := readConllu(path)
+	return path, sents, err
+}
+
 // saveModel writes a model's bytes as the file name of dir, creating dir
 // if need be, and returns the file's path.
 func saveModel(dir, name string, data []byte) (string, error) {
@@ -117,15 +133,7 @@ func runTrainTag(args []string, st streams) error {
 		}
 		lexicon = l.WordClasses()
 	}
-	if *data == "" {
-		fs.Usage()
-		return errUsage
-	}
-	path, err := findConllu(*data, "-ud-train.conllu")
-	if err != nil {
-		return err
-	}
-	sents, err := readConllu(path)
+	path, sents, err := trainingData(fs, *data)
 	if err != nil {
 		return err
 	}
@@ -173,15 +181,7 @@ func runTrainLemma(args []string, st streams) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *data == "" {
-		fs.Usage()
-		return errUsage
-	}
-	path, err := findConllu(*data, "-ud-train.conllu")
-	if err != nil {
-		return err
-	}
-	sents, err := readConllu(path)
+	path, sents, err := trainingData(fs, *data)
 	if err != nil {
 		return err
 	}

@@ -37,15 +37,7 @@ func runTrainParse(args []string, st streams) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *data == "" {
-		fs.Usage()
-		return errUsage
-	}
-	path, err := findConllu(*data, "-ud-train.conllu")
-	if err != nil {
-		return err
-	}
-	sents, err := readConllu(path)
+	path, sents, err := trainingData(fs, *data)
 	if err != nil {
 		return err
 	}
