@@ -29,10 +29,10 @@ import (
 // by a line break, as news articles come.
 type TokenReport struct {
 	Docs, Sents int
-	Words       TokenCounts
-	Tokens      TokenCounts
-	Sentences   TokenCounts
-	Paragraphs  TokenCounts
+	Words       PRF
+	Tokens      PRF
+	Sentences   PRF
+	Paragraphs  PRF
 	// Unaligned counts gold sentences whose forms could not all be found
 	// in their text; they are left out of the token scores.
 	Unaligned int
@@ -82,39 +82,11 @@ func Tokens(r io.Reader, name string) (TokenReport, error) {
 	return rep, err
 }
 
-// TokenCounts counts matches of predicted spans or boundaries against gold
-// ones.
-type TokenCounts struct {
-	Gold, Pred int // sizes of the two sets
-	Correct    int // predictions that match a gold item exactly
-}
-
-// P returns the precision, 0 when nothing was predicted.
-func (c TokenCounts) P() float64 { return tokRatio(c.Correct, c.Pred) }
-
-// R returns the recall, 0 when the gold set is empty.
-func (c TokenCounts) R() float64 { return tokRatio(c.Correct, c.Gold) }
-
-// F1 returns the harmonic mean of P and R.
-func (c TokenCounts) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func tokRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func (c *TokenCounts) add(d TokenCounts) {
+// add adds the counts of d to c.
+func (c *PRF) add(d PRF) {
 	c.Gold += d.Gold
 	c.Pred += d.Pred
-	c.Correct += d.Correct
+	c.TP += d.TP
 }
 
 // tokSpan is a half-open byte range.
@@ -196,13 +168,13 @@ func tokPredSpans(toks []doc.Token, join func(prev, next doc.Token) bool) []tokS
 }
 
 // tokMatch counts the exact matches between two ordered span lists.
-func tokMatch(gold, pred []tokSpan) TokenCounts {
-	c := TokenCounts{Gold: len(gold), Pred: len(pred)}
+func tokMatch(gold, pred []tokSpan) PRF {
+	c := PRF{Gold: len(gold), Pred: len(pred)}
 	i, j := 0, 0
 	for i < len(gold) && j < len(pred) {
 		switch g, p := gold[i], pred[j]; {
 		case g == p:
-			c.Correct++
+			c.TP++
 			i++
 			j++
 		case g.start < p.start || g.start == p.start && g.end < p.end:
@@ -217,7 +189,7 @@ func tokMatch(gold, pred []tokSpan) TokenCounts {
 // tokBoundaries rebuilds the text of one document from its sentences,
 // joined by sep within a paragraph and by parSep between paragraphs, splits
 // it and compares the sentence starts.
-func tokBoundaries(sents []conllu.Sentence, sep, parSep string) TokenCounts {
+func tokBoundaries(sents []conllu.Sentence, sep, parSep string) PRF {
 	var b strings.Builder
 	gold := make([]int, 0, len(sents))
 	for i, s := range sents {
@@ -238,12 +210,12 @@ func tokBoundaries(sents []conllu.Sentence, sep, parSep string) TokenCounts {
 	for _, sp := range spans[min(1, len(spans)):] {
 		pred = append(pred, int(toks[sp.Start].Start))
 	}
-	c := TokenCounts{Gold: len(gold), Pred: len(pred)}
+	c := PRF{Gold: len(gold), Pred: len(pred)}
 	i, j := 0, 0
 	for i < len(gold) && j < len(pred) {
 		switch {
 		case gold[i] == pred[j]:
-			c.Correct++
+			c.TP++
 			i++
 			j++
 		case gold[i] < pred[j]:
@@ -259,8 +231,8 @@ func tokBoundaries(sents []conllu.Sentence, sep, parSep string) TokenCounts {
 func (r TokenReport) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "documents %d, sentences %d, unaligned sentences %d\n", r.Docs, r.Sents, r.Unaligned)
-	line := func(name string, c TokenCounts) {
-		fmt.Fprintf(&b, "%-22s P %.4f  R %.4f  F1 %.4f  (gold %d, predicted %d, matched %d)\n", name, c.P(), c.R(), c.F1(), c.Gold, c.Pred, c.Correct)
+	line := func(name string, c PRF) {
+		fmt.Fprintf(&b, "%-22s P %.4f  R %.4f  F1 %.4f  (gold %d, predicted %d, matched %d)\n", name, c.P(), c.R(), c.F1(), c.Gold, c.Pred, c.TP)
 	}
 	line("words", r.Words)
 	line("surface tokens", r.Tokens)

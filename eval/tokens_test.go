@@ -69,19 +69,19 @@ func TestTokens(t *testing.T) {
 	}
 	// Words: the gold splits "its" (it is) into two words, the tokenizer
 	// keeps the possessive-looking word whole.
-	if r.Words != (TokenCounts{Gold: 26, Pred: 25, Correct: 24}) {
+	if r.Words != (PRF{Gold: 26, Pred: 25, TP: 24}) {
 		t.Errorf("words %+v", r.Words)
 	}
 	// Surface tokens: multiword tokens count once on each side.
-	if r.Tokens != (TokenCounts{Gold: 23, Pred: 23, Correct: 23}) {
+	if r.Tokens != (PRF{Gold: 23, Pred: 23, TP: 23}) {
 		t.Errorf("surface tokens %+v", r.Tokens)
 	}
 	// Sentences joined by spaces: "p.m. no" cannot be told from a sentence
 	// going on; with the paragraph break it can.
-	if r.Sentences != (TokenCounts{Gold: 3, Pred: 2, Correct: 2}) {
+	if r.Sentences != (PRF{Gold: 3, Pred: 2, TP: 2}) {
 		t.Errorf("sentences %+v", r.Sentences)
 	}
-	if r.Paragraphs != (TokenCounts{Gold: 3, Pred: 3, Correct: 3}) {
+	if r.Paragraphs != (PRF{Gold: 3, Pred: 3, TP: 3}) {
 		t.Errorf("paragraphs %+v", r.Paragraphs)
 	}
 	var b strings.Builder
