@@ -83,19 +83,13 @@ func (r *NERResult) ScoreMentions(gold, pred []ner.Mention) {
 	}
 }
 
-// POSTagger tags the words of one sentence with Penn Treebank (xpos) and
-// Universal (upos) tags, as nlp/tag.Tagger does.
-type POSTagger interface {
-	Tag(words []string, xpos, upos []string)
-}
-
 // NEROptions sets how NER scores a gold IOB2 file.
 type NEROptions struct {
 	// Recognizer is the model scored when Folds is 0; nil means ner.New().
 	Recognizer *ner.Recognizer
 	// Tagger gives the Penn Treebank tags the recognizer reads; nil means
 	// no tags (or the ones of POS).
-	Tagger POSTagger
+	Tagger Tagger
 	// POS, when set, gives the tags of each sentence by sentence id (gold
 	// tags from a treebank: for development only, not an honest score).
 	POS map[string][]string

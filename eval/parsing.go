@@ -16,11 +16,6 @@ type DepParser interface {
 	Parse(words, xpos, upos []string, heads []int, rels []string)
 }
 
-// PosTagger tags the words of one sentence (as nlp/tag.Tagger does).
-type PosTagger interface {
-	Tag(words []string, xpos, upos []string)
-}
-
 // ParsingResult counts the words whose head and relation a tagger and
 // parser got right on a CoNLL-U file with gold tokens. Every word counts,
 // punctuation included, as in the CoNLL 2018 shared task.
@@ -56,7 +51,7 @@ func (r ParsingResult) SentencesPerSecond() float64 {
 // Parsing scores tagger and parser on the CoNLL-U file at goldPath: the
 // gold words are tagged by tagger (when nil, the gold tags are used) and
 // parsed by parser, and the trees are compared with the gold ones.
-func Parsing(goldPath string, tagger PosTagger, parser DepParser) (ParsingResult, error) {
+func Parsing(goldPath string, tagger Tagger, parser DepParser) (ParsingResult, error) {
 	f, err := os.Open(goldPath)
 	if err != nil {
 		return ParsingResult{}, err
@@ -67,7 +62,7 @@ func Parsing(goldPath string, tagger PosTagger, parser DepParser) (ParsingResult
 
 // ParsingReader is Parsing on CoNLL-U read from r; name is used in error
 // messages.
-func ParsingReader(r io.Reader, name string, tagger PosTagger, parser DepParser) (ParsingResult, error) {
+func ParsingReader(r io.Reader, name string, tagger Tagger, parser DepParser) (ParsingResult, error) {
 	sents, err := conllu.Read(r, name)
 	if err != nil {
 		return ParsingResult{}, err
@@ -76,7 +71,7 @@ func ParsingReader(r io.Reader, name string, tagger PosTagger, parser DepParser)
 }
 
 // ParsingSentences is Parsing on sentences already read.
-func ParsingSentences(sents []conllu.Sentence, tagger PosTagger, parser DepParser) (ParsingResult, error) {
+func ParsingSentences(sents []conllu.Sentence, tagger Tagger, parser DepParser) (ParsingResult, error) {
 	res := ParsingResult{Errors: map[string]int{}}
 	type input struct {
 		words, xpos, upos, rels []string

@@ -31,7 +31,7 @@ func runEvalParse(args []string, st streams) error {
 	if *beam > 1 {
 		p = p.WithBeam(*beam)
 	}
-	var tagger eval.PosTagger
+	var tagger eval.Tagger
 	if !*goldTags {
 		tg, err := tag.New()
 		if err != nil {
