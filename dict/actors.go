@@ -54,21 +54,8 @@ type Actor struct {
 // restriction that applies, else the default. A code written with '/'
 // ("FRO/BIL/SAM") names several actors and is split.
 func (a *Actor) CodesAt(d int) []string {
-	var def *DatedCode
-	for i := range a.Codes {
-		c := &a.Codes[i]
-		if c.Kind == Always {
-			if def == nil {
-				def = c
-			}
-			continue
-		}
-		if c.Applies(d) {
-			return strings.Split(c.Code, "/")
-		}
-	}
-	if def != nil {
-		return strings.Split(def.Code, "/")
+	if c := a.CodeAt(d); c != nil {
+		return strings.Split(c.Code, "/")
 	}
 	return nil
 }
