@@ -247,28 +247,12 @@ func totalSize(inputs []string) int64 {
 		if in == "-" {
 			return 0
 		}
-		n += dirSize(in)
-	}
-	return n
-}
-
-func dirSize(path string) int64 {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return 0
-	}
-	if !fi.IsDir() {
-		return fi.Size()
-	}
-	var n int64
-	entries, err := os.ReadDir(path)
-	if err != nil {
-		return 0
-	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			n += dirSize(path + string(os.PathSeparator) + e.Name())
-		}
+		_ = walkFiles(in, func(path string) error {
+			if fi, err := os.Stat(path); err == nil {
+				n += fi.Size()
+			}
+			return nil
+		})
 	}
 	return n
 }
