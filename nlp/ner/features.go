@@ -71,15 +71,20 @@ type sentence struct {
 	gaz                                    []match
 	prof                                   []uint32
 	caseMode                               string
+	// one holds the gazetteer classes of each word on its own, matched
+	// regardless of case (the first result of Lookup on words[i:i+1]).
+	one []Kind
 }
 
 func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
 	n := len(words)
 	s := &sentence{words: words, pos: xpos,
-		lower: make([]string, n), shape: make([]string, n), short: make([]string, n), class: make([]string, n)}
+		lower: make([]string, n), shape: make([]string, n), short: make([]string, n), class: make([]string, n),
+		one: make([]Kind, n)}
 	upper, lowerOnly, letters := 0, 0, 0
 	for i, w := range words {
 		s.lower[i] = strings.ToLower(w)
+		s.one[i] = g.kinds[s.lower[i]]
 		s.shape[i], s.short[i] = shapes(w)
 		s.class[i] = r.classOf(s.lower[i])
 		if r.prof != nil {
@@ -175,12 +180,44 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 	add(newHash(fLower).str(lw))
 	add(newHash(fShape).str(s.shape[i]))
 	add(newHash(fShort).str(short))
-	rs := []rune(lw)
-	for k := 1; k <= 4 && k <= len(rs); k++ {
-		if k <= 3 {
-			add(newHash(fPrefix).str(string(rs[:k])))
+	if utf8.ValidString(lw) {
+		// The first and last runes, cut without converting to runes
+		// (the same bytes as below, as lw is valid UTF-8).
+		var ends [4]int // ends[k-1]: bytes of the first k runes
+		nr := 0
+		for b := range lw {
+			if nr > 0 && nr <= 4 {
+				ends[nr-1] = b
+			}
+			nr++
+			if nr > 4 {
+				break
+			}
 		}
-		add(newHash(fSuffix).str(string(rs[len(rs)-k:])))
+		if nr >= 1 && nr <= 4 {
+			ends[nr-1] = len(lw)
+		}
+		total := nr
+		if nr > 4 {
+			total = utf8.RuneCountInString(lw)
+		}
+		from := len(lw)
+		for k := 1; k <= 4 && k <= total; k++ {
+			if k <= 3 {
+				add(newHash(fPrefix).str(lw[:ends[k-1]]))
+			}
+			_, size := utf8.DecodeLastRuneInString(lw[:from])
+			from -= size
+			add(newHash(fSuffix).str(lw[from:]))
+		}
+	} else {
+		rs := []rune(lw)
+		for k := 1; k <= 4 && k <= len(rs); k++ {
+			if k <= 3 {
+				add(newHash(fPrefix).str(string(rs[:k])))
+			}
+			add(newHash(fSuffix).str(string(rs[len(rs)-k:])))
+		}
 	}
 	add(newHash(fPrevLower).str(at(s.lower, i-1)))
 	add(newHash(fNextLower).str(at(s.lower, i+1)))
@@ -245,7 +282,7 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 		if j < 0 {
 			break
 		}
-		if k, _ := g.Lookup(s.words[j : j+1]); k&KindTitle != 0 {
+		if s.one[j]&KindTitle != 0 {
 			add(newHash(fTitleBefore).byte(byte(back)))
 			add(newHash(fTitleBeforeShort).byte(byte(back)).str(short))
 			break
@@ -254,7 +291,7 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 			break
 		}
 	}
-	if k, _ := g.Lookup(s.words[i : i+1]); k != 0 {
+	if k := s.one[i]; k != 0 {
 		if k&KindOrgSuffix != 0 {
 			add(newHash(fIsOrgSuffix).str(short))
 		}
@@ -273,7 +310,7 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 			if !capitalized(wj) {
 				continue
 			}
-			k, _ := g.Lookup(s.words[j : j+1])
+			k := s.one[j]
 			if k&KindOrgSuffix != 0 {
 				add(newHash(fOrgSuffixRight).byte(byte(min(j-i, 3))))
 			}

@@ -60,11 +60,15 @@ type Gazetteer struct {
 	kinds  map[string]Kind // lowercased tokens joined by one space
 	exact  map[string]Kind // names as written
 	maxLen int             // tokens in the longest name
+	// prefixes holds every beginning of a key of kinds that ends just
+	// before one of its spaces: matches stops lengthening a candidate name
+	// as soon as it is no such beginning.
+	prefixes map[string]struct{}
 }
 
 // loadGazetteer reads the embedded gazetteer files.
 func loadGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{kinds: map[string]Kind{}, exact: map[string]Kind{}}
+	g := &Gazetteer{kinds: map[string]Kind{}, exact: map[string]Kind{}, prefixes: map[string]struct{}{}}
 	for _, f := range gazetteerFiles {
 		b, err := gazetteerFS.ReadFile("gazetteer/" + f.file)
 		if err != nil {
@@ -79,8 +83,14 @@ func loadGazetteer() (*Gazetteer, error) {
 			toks := nameTokens(line)
 			key := strings.Join(toks, " ")
 			g.exact[key] |= f.kind
-			g.kinds[strings.ToLower(key)] |= f.kind
+			lower := strings.ToLower(key)
+			g.kinds[lower] |= f.kind
 			g.maxLen = max(g.maxLen, len(toks))
+			for j := range len(lower) {
+				if lower[j] == ' ' {
+					g.prefixes[lower[:j]] = struct{}{}
+				}
+			}
 		}
 	}
 	return g, nil
@@ -114,33 +124,44 @@ type match struct {
 }
 
 // matches returns, for every start position, the longest gazetteer name
-// starting there (at most one match per start and kind group).
+// starting there (at most one match per start and kind group). lower holds
+// the words in lower case.
 func (g *Gazetteer) matches(lower, words []string) []match {
 	var out []match
-	var sb strings.Builder
+	var buf, ebuf []byte
+	ks := make([]Kind, g.maxLen)
 	for i := range lower {
-		var found Kind
-		for n := min(g.maxLen, len(lower)-i); n >= 1; n-- {
-			sb.Reset()
-			for j := i; j < i+n; j++ {
-				if j > i {
-					sb.WriteByte(' ')
-				}
-				sb.WriteString(lower[j])
+		// Lengthen the candidate while it begins some name, noting the
+		// classes of each length; the key of every length is the words
+		// joined by one space, as in kinds.
+		buf = buf[:0]
+		top := 0
+		for n := 1; n <= min(g.maxLen, len(lower)-i); n++ {
+			if n > 1 {
+				buf = append(buf, ' ')
 			}
-			k := g.kinds[sb.String()] &^ found
+			buf = append(buf, lower[i+n-1]...)
+			ks[n-1] = g.kinds[string(buf)]
+			top = n
+			if _, ok := g.prefixes[string(buf)]; !ok {
+				break
+			}
+		}
+		var found Kind
+		for n := top; n >= 1; n-- {
+			k := ks[n-1] &^ found
 			if k == 0 {
 				continue
 			}
 			found |= k
-			sb.Reset()
+			ebuf = ebuf[:0]
 			for j := i; j < i+n; j++ {
 				if j > i {
-					sb.WriteByte(' ')
+					ebuf = append(ebuf, ' ')
 				}
-				sb.WriteString(words[j])
+				ebuf = append(ebuf, words[j]...)
 			}
-			out = append(out, match{i, i + n, k, g.exact[sb.String()] & k})
+			out = append(out, match{i, i + n, k, g.exact[string(ebuf)] & k})
 		}
 	}
 	return out

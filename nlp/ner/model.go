@@ -11,6 +11,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // model is an averaged-perceptron sequence model over IOB2 tags, decoded
@@ -25,6 +26,11 @@ type model struct {
 	// (see profiles in train.go): how often it is part of a flat name.
 	prof    map[string]uint32
 	allowed [][]bool // allowed[prev][cur]; prev == len(tags) is the start
+
+	// table holds rows for scoreRow, built on first use (after training
+	// has filled rows).
+	tableOnce sync.Once
+	table     rowTable
 }
 
 // Word classes, read from a treebank's part-of-speech tags and capitals:
@@ -74,22 +80,69 @@ func (m *model) setTags(tags []string) {
 	}
 }
 
-// scores fills sc (len(tokens)*len(tags)) with the emission scores.
-func (m *model) scores(feats [][]uint64, sc []float32) {
+// scoreRow fills row (len(tags)) with the emission scores of one token's
+// features fs, adding the weight rows in the order of fs.
+func (m *model) scoreRow(fs []uint64, row []float32) {
+	m.tableOnce.Do(m.buildTable)
 	nt := len(m.tags)
-	for i, fs := range feats {
-		row := sc[i*nt : (i+1)*nt]
-		clear(row)
-		for _, f := range fs {
-			r, ok := m.rows[f]
-			if !ok {
-				continue
-			}
-			w := m.weights[int(r)*nt : int(r+1)*nt]
-			for t := range row {
-				row[t] += w[t]
-			}
+	row = row[:nt]
+	clear(row)
+	for _, f := range fs {
+		r := m.table.find(f)
+		if r < 0 {
+			continue
 		}
+		w := m.weights[int(r)*nt : int(r+1)*nt]
+		for t := range row {
+			row[t] += w[t]
+		}
+	}
+}
+
+// rowTable maps feature keys to weight rows by open addressing: faster
+// than a Go map for the dozens of lookups per token.
+type rowTable struct {
+	keys []uint64
+	rows []int32 // -1: empty slot
+	mask uint64
+}
+
+func (m *model) buildTable() {
+	size := 16
+	for size < 2*len(m.rows) {
+		size *= 2
+	}
+	t := rowTable{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1)}
+	for i := range t.rows {
+		t.rows[i] = -1
+	}
+	for k, r := range m.rows {
+		i := mix(k) & t.mask
+		for t.rows[i] >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.rows[i] = k, r
+	}
+	m.table = t
+}
+
+// mix spreads the bits of a feature key over the table index.
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// find returns the weight row of key k, or -1.
+func (t *rowTable) find(k uint64) int32 {
+	i := mix(k) & t.mask
+	for {
+		r := t.rows[i]
+		if r < 0 || t.keys[i] == k {
+			return r
+		}
+		i = (i + 1) & t.mask
 	}
 }
 

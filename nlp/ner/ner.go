@@ -69,25 +69,29 @@ func (r *Recognizer) Gazetteer() *Gazetteer { return r.g }
 // statistical model gives the words of one sentence. xpos holds their Penn
 // Treebank tags and may be nil.
 func (r *Recognizer) Tag(words, xpos []string) []string {
+	best, _ := r.tag(words, xpos)
+	out := make([]string, len(words))
+	for i, t := range best {
+		out[i] = r.m.tags[t]
+	}
+	return out
+}
+
+// tag returns the indexes of the IOB2 tags of Tag and the sentence its
+// features were read from.
+func (r *Recognizer) tag(words, xpos []string) ([]int, *sentence) {
 	if len(xpos) != len(words) {
 		xpos = nil
 	}
 	s := r.m.prepare(r.g, words, xpos)
 	nt := len(r.m.tags)
 	sc := make([]float32, len(words)*nt)
-	feats := make([][]uint64, len(words))
 	var buf []uint64
 	for i := range words {
 		buf = s.features(r.g, i, buf[:0])
-		feats[i] = buf
-		r.m.scores(feats[i:i+1], sc[i*nt:(i+1)*nt])
+		r.m.scoreRow(buf, sc[i*nt:(i+1)*nt])
 	}
-	best := viterbi(nt, len(words), sc, r.m.trans, r.m.allowed)
-	out := make([]string, len(words))
-	for i, t := range best {
-		out[i] = r.m.tags[t]
-	}
-	return out
+	return viterbi(nt, len(words), sc, r.m.trans, r.m.allowed), s
 }
 
 // Recognize returns the entity mentions of one sentence, in order. xpos
@@ -110,13 +114,21 @@ func (r *Recognizer) Recognize(words, xpos []string) []Mention {
 // (French, Muslims, Republicans) become NORP mentions.
 func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention {
 	raw := make([][]Mention, len(sents))
+	prep := make([]*sentence, len(sents))
 	seen := map[string]string{}
+	var tags []string
 	for i, words := range sents {
 		var x []string
 		if i < len(xpos) {
 			x = xpos[i]
 		}
-		raw[i] = Spans(r.Tag(words, x))
+		var best []int
+		best, prep[i] = r.tag(words, x)
+		tags = tags[:0]
+		for _, t := range best {
+			tags = append(tags, r.m.tags[t])
+		}
+		raw[i] = Spans(tags)
 		for _, m := range raw[i] {
 			remember(seen, words, m)
 		}
@@ -127,8 +139,8 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		if len(seen) > 0 {
 			ms = propagate(words, ms, seen)
 		}
-		ms = r.lowerCountries(words, ms)
-		ms = r.extend(words, ms)
+		ms = r.lowerCountries(words, prep[i].lower, ms)
+		ms = r.extend(words, prep[i].gaz, ms)
 		out[i] = r.refine(words, ms)
 	}
 	return out
@@ -392,15 +404,23 @@ func only(g *Gazetteer, ws []string, kinds Kind) bool {
 // (vietnam, south korea) outside other mentions, when the treebank that
 // built the word classes always capitalises their last word (so not turkey
 // or chad), and returns them in order.
-func (r *Recognizer) lowerCountries(words []string, ms []Mention) []Mention {
+// lower holds the words in lower case.
+func (r *Recognizer) lowerCountries(words, lower []string, ms []Mention) []Mention {
 	var taken []bool
 	added := false
+	// c3[j]: the word class of word j says it is always capitalised;
+	// low[j]: word j is written in lower case and has a cased letter.
+	c3 := make([]bool, len(words))
+	low := make([]bool, len(words))
+	for j, w := range words {
+		c3[j] = strings.Contains(r.m.classOf(lower[j]), "c3")
+		low[j] = w == lower[j] && lower[j] != strings.ToUpper(lower[j])
+	}
 	for i := 0; i < len(words); i++ {
 		for n := min(r.g.maxLen, len(words)-i); n >= 1; n-- {
-			ok := strings.Contains(r.m.classOf(strings.ToLower(words[i+n-1])), "c3")
+			ok := c3[i+n-1]
 			for j := i; j < i+n && ok; j++ {
-				lw := strings.ToLower(words[j])
-				ok = words[j] == lw && lw != strings.ToUpper(lw)
+				ok = low[j]
 			}
 			if !ok {
 				continue
@@ -442,17 +462,14 @@ func (r *Recognizer) lowerCountries(words []string, ms []Mention) []Mention {
 // gazetteers (a country, place, region or organisation) that holds it and
 // overlaps no other mention and begins with a capital: "Mexico" in "Gulf of
 // Mexico".
-func (r *Recognizer) extend(words []string, ms []Mention) []Mention {
+// gaz holds the gazetteer matches of words.
+func (r *Recognizer) extend(words []string, gaz []match, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return ms
 	}
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
-	}
 	const kinds = KindCountry | KindPlace | KindRegion | KindOrg
 	var best []match
-	for _, g := range r.g.matches(lower, words) {
+	for _, g := range gaz {
 		if g.exact&kinds != 0 && g.end-g.start >= 2 && capitalized(words[g.start]) {
 			best = append(best, g)
 		}

@@ -457,7 +457,8 @@ func TestLowerCountries(t *testing.T) {
 		{"we flew to Vietnam", nil, nil}, // capitalised names are the model's
 	}
 	for _, tc := range tests {
-		got := r.lowerCountries(strings.Fields(tc.words), append([]Mention(nil), tc.have...))
+		words := strings.Fields(tc.words)
+		got := r.lowerCountries(words, lowerAll(words), append([]Mention(nil), tc.have...))
 		if len(got) == 0 {
 			got = nil
 		}
@@ -491,9 +492,19 @@ func TestExtend(t *testing.T) {
 		{"he went to Mexico", []Mention{{3, 4, "LOC"}}, []Mention{{3, 4, "LOC"}}},
 	}
 	for _, tc := range tests {
-		got := r.extend(strings.Fields(tc.words), append([]Mention(nil), tc.have...))
+		words := strings.Fields(tc.words)
+		got := r.extend(words, r.g.matches(lowerAll(words), words), append([]Mention(nil), tc.have...))
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("extend(%q, %v) = %v, want %v", tc.words, tc.have, got, tc.want)
 		}
 	}
+}
+
+// lowerAll returns the words in lower case.
+func lowerAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }
