@@ -169,6 +169,13 @@ func (m *weights) find(k uint64) []uint32 {
 // predict returns the best class for the feature keys and its margin over
 // the second best; scores is scratch space of one int per class.
 func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
+	clear(scores)
+	m.add(feats, scores)
+	return best(scores)
+}
+
+// add adds the weights of the feature keys to scores.
+func (m *weights) add(feats []uint64, scores []int32) {
 	// Look every feature up first, so that the memory loads of the lookups
 	// overlap, then add up the weights.
 	var found [numFeatures + numRight][]uint32
@@ -179,12 +186,16 @@ func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
 			n++
 		}
 	}
-	clear(scores)
 	for _, es := range found[:n] {
 		for _, e := range es {
 			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
+}
+
+// best returns the best class of scores (the first of equals) and its
+// margin over the second best.
+func best(scores []int32) (int, int32) {
 	best, second := 0, int32(math.MinInt32)
 	for c, v := range scores {
 		if v > scores[best] {

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/herald-events/herald/doc"
@@ -38,6 +39,7 @@ type scratch struct {
 	words  []string
 	xpos   []string
 	upos   []string
+	cache  *wordCache // nil until Tag first needs it
 }
 
 // New returns the tagger of the embedded model, trained on UD English EWT.
@@ -89,7 +91,10 @@ func (t *Tagger) Tag(words []string, xpos, upos []string) {
 	s.ws = t.m.analyzeAll(s.ws, words)
 	s.first = grow(s.first, len(words))
 	s.second = grow(s.second, len(words))
-	cls := t.m.classes(s.ws, s.scores, s.first, s.second)
+	if s.cache == nil {
+		s.cache = newWordCache(len(t.m.xpos), len(t.m.passes))
+	}
+	cls := t.m.classes(s.ws, words, s.scores, s.first, s.second, s.cache)
 	for i, c := range cls {
 		xpos[i], upos[i] = t.m.xpos[c], t.m.upos[c]
 	}
@@ -105,7 +110,10 @@ func grow(b []uint16, n int) []uint16 {
 
 // classes tags the analysed words ws with every pass of m and returns the
 // classes of the last pass (first or second, which must be len(ws) long).
-func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) []uint16 {
+// With a cache (and the words ws were analysed from) the weights of the
+// features of a word alone are added up once per word rather than at each
+// of its occurrences.
+func (m *model) classes(ws []wordInfo, words []string, scores []int32, first, second []uint16, cache *wordCache) []uint16 {
 	sc := sentenceCase(ws)
 	var feats [numFeatures + numRight]uint64
 	p1, p2 := uint64(noTag), uint64(noTag)
@@ -113,7 +121,7 @@ func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) [
 		c := ws[i].sure - 1
 		if ws[i].sure == 0 {
 			extract(&feats, ws, i, p1, p2, sc)
-			b, margin := m.passes[0].predict(feats[:numFeatures], scores)
+			b, margin := m.score(0, feats[:numFeatures], scores, cache, words, i)
 			c = uint16(b)
 			if m.sureMargin > 0 && margin >= m.sureMargin && len(m.passes) > 1 {
 				second[i] = 1 // keep c in the second pass
@@ -136,7 +144,7 @@ func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) [
 			} else {
 				extract(&feats, ws, i, p1, p2, sc)
 				extractRight(&feats, ws, first, i, p1)
-				b, _ := m.passes[1].predict(feats[:], scores)
+				b, _ := m.score(1, feats[:], scores, cache, words, i)
 				c = uint16(b)
 			}
 		}
@@ -144,6 +152,85 @@ func (m *model) classes(ws []wordInfo, scores []int32, first, second []uint16) [
 		p2, p1 = p1, uint64(c)
 	}
 	return second
+}
+
+// score returns the best class of word i of words for pass p, whose
+// feature keys are feats, and its margin over the second best.
+func (m *model) score(p int, feats []uint64, scores []int32, cache *wordCache, words []string, i int) (int, int32) {
+	w := m.passes[p]
+	if cache == nil {
+		return w.predict(feats, scores)
+	}
+	copy(scores, cache.sums(p, w, feats, words[i], i == 0))
+	var rest [numFeatures + numRight]uint64
+	n := 0
+	for j, k := range feats {
+		if !wordOnly[j] {
+			rest[n] = k
+			n++
+		}
+	}
+	w.add(rest[:n], scores)
+	return best(scores)
+}
+
+// wordOnly marks the features of extract that depend on nothing but the
+// word itself and whether it begins its sentence (flagFirst).
+var wordOnly = func() (t [numFeatures + numRight]bool) {
+	for _, j := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 42, 44, 46, 47, 48} {
+		t[j] = true
+	}
+	return t
+}()
+
+// cacheSize is the number of words a wordCache holds per pass.
+const cacheSize = 2048
+
+// wordCache holds, for recently seen words, the sums of the weights of
+// their wordOnly features, per pass. Sums of integers do not depend on
+// their order, so the scores are exactly those of predict.
+type wordCache struct {
+	nc    int
+	word  [][cacheSize]string // per pass; "" is an empty slot
+	first [][cacheSize]bool
+	sum   [][]int32 // per pass, cacheSize * nc
+}
+
+func newWordCache(nc, passes int) *wordCache {
+	c := &wordCache{nc: nc, word: make([][cacheSize]string, passes), first: make([][cacheSize]bool, passes), sum: make([][]int32, passes)}
+	for p := range c.sum {
+		c.sum[p] = make([]int32, cacheSize*nc)
+	}
+	return c
+}
+
+// sums returns the summed weights of pass p (with weights w) of the
+// wordOnly features among feats, the features of word, which begins its
+// sentence when first is true.
+func (c *wordCache) sums(p int, w *weights, feats []uint64, word string, first bool) []int32 {
+	h := hashString(word)
+	if first {
+		h = ^h
+	}
+	slot := int(mix(h) & (cacheSize - 1))
+	s := c.sum[p][slot*c.nc : (slot+1)*c.nc]
+	if word != "" && c.word[p][slot] == word && c.first[p][slot] == first {
+		return s
+	}
+	var own [numFeatures]uint64
+	n := 0
+	for j, k := range feats[:numFeatures] {
+		if wordOnly[j] {
+			own[n] = k
+			n++
+		}
+	}
+	clear(s)
+	w.add(own[:n], s)
+	if word != "" {
+		c.word[p][slot], c.first[p][slot] = strings.Clone(word), first
+	}
+	return s
 }
 
 // analyzeAll analyses every word of a sentence into ws, reusing its storage.

@@ -171,7 +171,7 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 			for _, i := range heldOut {
 				ws = fm.analyzeAll(ws, examples[i].Words)
 				first[i] = make([]uint16, len(ws))
-				fm.classes(ws, scores, first[i], nil)
+				fm.classes(ws, nil, scores, first[i], nil, nil)
 			}
 		}
 		m.passes = []*weights{

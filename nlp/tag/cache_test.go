@@ -1,0 +1,117 @@
+package tag
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/herald-events/herald/conllu"
+)
+
+// cacheSentences returns the words of EWT dev when HERALD_SHARED is set,
+// and a few built-in sentences otherwise.
+func cacheSentences(t *testing.T) [][]string {
+	out := [][]string{
+		strings.Fields("Iran 's supreme leader accused Muslim states of betraying the Palestinians ."),
+		strings.Fields("The central bank raised interest rates by half a point on Tuesday , officials said ."),
+		strings.Fields("the bank said rates would rise . The Bank said so ."),
+		strings.Fields("Rates rose ; rates fell ; RATES ROSE"),
+		strings.Fields("Rates Rise As Bank Sector Rallies"),
+		strings.Fields("Rates rise as the bank sector rallies ."),
+	}
+	shared := os.Getenv("HERALD_SHARED")
+	if shared == "" {
+		return out
+	}
+	path := filepath.Join(shared, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := conllu.Read(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sents {
+		var ws []string
+		for _, w := range s.Words {
+			ws = append(ws, w.Form)
+		}
+		out = append(out, ws)
+	}
+	return out
+}
+
+// TestWordCacheExact checks that tagging with the per-word cache of
+// weight sums gives exactly the classes of tagging without it, for words
+// seen again (at the start of a sentence and elsewhere) and for words
+// that share a cache slot.
+func TestWordCacheExact(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.m
+	cache := newWordCache(len(m.xpos), len(m.passes))
+	scores := make([]int32, len(m.xpos))
+	var ws []wordInfo
+	sents := cacheSentences(t)
+	for round := range 2 {
+		for si, words := range sents {
+			ws = m.analyzeAll(ws, words)
+			a1, a2 := make([]uint16, len(words)), make([]uint16, len(words))
+			want := slices.Clone(m.classes(ws, nil, scores, a1, a2, nil))
+			b1, b2 := make([]uint16, len(words)), make([]uint16, len(words))
+			got := m.classes(ws, words, scores, b1, b2, cache)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d sentence %d %q: classes %v with the cache, %v without", round, si, words, got, want)
+			}
+		}
+	}
+}
+
+// TestWordCacheScores checks, word by word and for both passes, that the
+// scores summed through the cache equal those of predict, whatever the
+// previous classes.
+func TestWordCacheScores(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.m
+	cache := newWordCache(len(m.xpos), len(m.passes))
+	a, b := make([]int32, len(m.xpos)), make([]int32, len(m.xpos))
+	var ws []wordInfo
+	var feats [numFeatures + numRight]uint64
+	prev := uint64(0)
+	for round := range 2 {
+		for si, words := range cacheSentences(t) {
+			ws = m.analyzeAll(ws, words)
+			sc := sentenceCase(ws)
+			first := make([]uint16, len(words))
+			for i := range words {
+				first[i] = uint16((prev + uint64(i)) % uint64(len(m.xpos)))
+			}
+			for i := range words {
+				p1, p2 := prev%uint64(len(m.xpos)), (prev/7)%uint64(len(m.xpos))
+				prev = prev*31 + 17
+				extract(&feats, ws, i, p1, p2, sc)
+				extractRight(&feats, ws, first, i, p1)
+				for p := range m.passes {
+					n := numFeatures
+					if p == 1 {
+						n = len(feats)
+					}
+					m.score(p, feats[:n], a, cache, words, i)
+					m.passes[p].predict(feats[:n], b)
+					if !slices.Equal(a, b) {
+						t.Fatalf("round %d sentence %d word %d %q pass %d: scores differ with the cache", round, si, i, words[i], p)
+					}
+				}
+			}
+		}
+	}
+}
