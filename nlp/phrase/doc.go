@@ -29,6 +29,9 @@ func TreeOf(d *doc.Doc, sent int) (*ptb.Tree, []int, error) {
 		}
 		toks[i] = int(sp.Start) + i
 	}
+	if tr, ok := tree(s); ok {
+		return tr, toks, nil
+	}
 	tr, err := ptb.Parse(Bracketed(s))
 	if err != nil {
 		return nil, nil, fmt.Errorf("phrase: document %s sentence %d: %w", d.ID, sent, err)

@@ -14,6 +14,8 @@ package phrase
 import (
 	"sort"
 	"strings"
+
+	"github.com/herald-events/herald/ptb"
 )
 
 // Sentence is one parsed sentence: parallel slices, heads 0-based within the
@@ -42,12 +44,26 @@ type builder struct {
 // form, rooted at ROOT. Words are escaped as the treebank does ("(" becomes
 // -LRB-). It returns "" for an empty sentence.
 func Bracketed(s Sentence) string {
-	n := len(s.Words)
-	if n == 0 {
+	b, root := build(s)
+	if root == nil {
 		return ""
 	}
+	var sb strings.Builder
+	sb.Grow(len(s.Words) * 24)
+	sb.WriteString("(ROOT ")
+	b.write(&sb, root)
+	sb.WriteString(")")
+	return sb.String()
+}
+
+// build builds the phrase tree of s; root is nil for an empty sentence.
+func build(s Sentence) (b *builder, root *node) {
+	n := len(s.Words)
+	if n == 0 {
+		return nil, nil
+	}
 	s = mend(s)
-	b := &builder{s: s, deps: make([][]int, n), used: make([]bool, n)}
+	b = &builder{s: s, deps: make([][]int, n), used: make([]bool, n)}
 	var roots []int
 	for i, h := range s.Heads {
 		if h < 0 || h >= n || h == i {
@@ -66,19 +82,85 @@ func Bracketed(s Sentence) string {
 			top = append(top, b.leaf(i))
 		}
 	}
-	var root *node
 	if len(top) == 1 && top[0].leaf < 0 && (top[0].label == "S" || top[0].label == "SBAR" || top[0].label == "NP" || top[0].label == "FRAG") {
 		root = top[0]
 	} else {
 		root = b.group("S", top...)
 	}
 	repair(root)
-	var sb strings.Builder
-	sb.Grow(n * 24)
-	sb.WriteString("(ROOT ")
-	b.write(&sb, root)
-	sb.WriteString(")")
-	return sb.String()
+	return b, root
+}
+
+// tree returns what ptb.Parse gives for Bracketed(s), built without
+// writing and reading the bracketed text, and false when s holds something
+// (a word or tag that brackets or white space would split, an empty
+// phrase, very deep nesting) for which only reading the text tells.
+func tree(s Sentence) (*ptb.Tree, bool) {
+	b, root := build(s)
+	if root == nil {
+		return nil, false
+	}
+	t := &ptb.Tree{Nodes: make([]ptb.Node, 0, 2*len(s.Words)+1), Leaves: make([]int32, 0, len(b.s.Words))}
+	t.Nodes = append(t.Nodes, ptb.Node{Label: "ROOT", Leaf: -1, Parent: -1, Start: 0})
+	pos := len("(ROOT ")
+	if !b.add(t, root, 0, &pos, 1) {
+		return nil, false
+	}
+	return t, true
+}
+
+// maxTreeDepth bounds the nesting tree builds itself; ptb.Parse refuses
+// deeper trees than this with an error, which only it should report.
+const maxTreeDepth = 1000
+
+// add appends n, a child of node parent, and its subtree to t as ptb.Parse
+// reads the text write gives for it at byte offset *pos, and advances *pos
+// past that text.
+func (b *builder) add(t *ptb.Tree, n *node, parent int, pos *int, depth int) bool {
+	if depth > maxTreeDepth {
+		return false
+	}
+	idx := len(t.Nodes)
+	t.Nodes[parent].Children = append(t.Nodes[parent].Children, int32(idx))
+	if n.leaf >= 0 {
+		tag := escapeTag(b.s.Tags[n.leaf], b.s.Words[n.leaf])
+		word := escapeWord(b.s.Words[n.leaf])
+		if !plainToken(tag) || !plainToken(word) {
+			return false
+		}
+		t.Nodes = append(t.Nodes, ptb.Node{Label: tag, Word: word, Leaf: len(t.Leaves), Parent: parent, Start: *pos})
+		t.Leaves = append(t.Leaves, int32(idx))
+		*pos += 3 + len(tag) + len(word)
+		return true
+	}
+	if len(n.kids) == 0 || !plainToken(n.label) {
+		return false
+	}
+	t.Nodes = append(t.Nodes, ptb.Node{Label: n.label, Leaf: -1, Parent: parent, Start: *pos})
+	*pos += 1 + len(n.label)
+	for _, k := range n.kids {
+		*pos++
+		if !b.add(t, k, idx, pos, depth+1) {
+			return false
+		}
+	}
+	*pos++
+	return true
+}
+
+// plainToken reports whether ptb.Parse reads s back as one label or word:
+// it is not empty and holds no bracket or white space.
+func plainToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v', '(', ')':
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) write(sb *strings.Builder, n *node) {
