@@ -100,11 +100,16 @@ func (m *model) scoreRow(fs []uint64, row []float32) {
 }
 
 // rowTable maps feature keys to weight rows by open addressing: faster
-// than a Go map for the dozens of lookups per token.
+// than a Go map for the dozens of lookups per token. A key and its row lie
+// side by side, so a lookup costs one memory load.
 type rowTable struct {
-	keys []uint64
-	rows []int32 // -1: empty slot
-	mask uint64
+	slots []rowSlot
+	mask  uint64
+}
+
+type rowSlot struct {
+	key uint64
+	row int32 // -1: empty slot
 }
 
 func (m *model) buildTable() {
@@ -112,16 +117,16 @@ func (m *model) buildTable() {
 	for size < 2*len(m.rows) {
 		size *= 2
 	}
-	t := rowTable{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1)}
-	for i := range t.rows {
-		t.rows[i] = -1
+	t := rowTable{slots: make([]rowSlot, size), mask: uint64(size - 1)}
+	for i := range t.slots {
+		t.slots[i].row = -1
 	}
 	for k, r := range m.rows {
 		i := mix(k) & t.mask
-		for t.rows[i] >= 0 {
+		for t.slots[i].row >= 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.rows[i] = k, r
+		t.slots[i] = rowSlot{k, r}
 	}
 	m.table = t
 }
@@ -138,9 +143,9 @@ func mix(k uint64) uint64 {
 func (t *rowTable) find(k uint64) int32 {
 	i := mix(k) & t.mask
 	for {
-		r := t.rows[i]
-		if r < 0 || t.keys[i] == k {
-			return r
+		s := &t.slots[i]
+		if s.row < 0 || s.key == k {
+			return s.row
 		}
 		i = (i + 1) & t.mask
 	}
