@@ -12,7 +12,8 @@
 package phrase
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/herald-events/herald/ptb"
@@ -38,6 +39,7 @@ type builder struct {
 	s    Sentence
 	deps [][]int // dependents of each word, in order
 	used []bool
+	slab []node // room for new nodes
 }
 
 // Bracketed returns the phrase-structure tree of s in Penn Treebank bracketed
@@ -100,13 +102,31 @@ func tree(s Sentence) (*ptb.Tree, bool) {
 	if root == nil {
 		return nil, false
 	}
-	t := &ptb.Tree{Nodes: make([]ptb.Node, 0, 2*len(s.Words)+1), Leaves: make([]int32, 0, len(b.s.Words))}
+	nodes, leaves := count(root)
+	t := &ptb.Tree{Nodes: make([]ptb.Node, 0, nodes+1), Leaves: make([]int32, 0, leaves)}
 	t.Nodes = append(t.Nodes, ptb.Node{Label: "ROOT", Leaf: -1, Parent: -1, Start: 0})
+	// The children of every node, in one array; the root has one.
+	kids := make([]int32, nodes)
+	t.Nodes[0].Children = kids[0:0:1]
+	kids = kids[1:]
 	pos := len("(ROOT ")
-	if !b.add(t, root, 0, &pos, 1) {
+	if !b.add(t, root, 0, &pos, 1, &kids) {
 		return nil, false
 	}
 	return t, true
+}
+
+// count returns the number of nodes and of leaves under n, n included.
+func count(n *node) (nodes, leaves int) {
+	if n.leaf >= 0 {
+		return 1, 1
+	}
+	nodes = 1
+	for _, k := range n.kids {
+		a, b := count(k)
+		nodes, leaves = nodes+a, leaves+b
+	}
+	return nodes, leaves
 }
 
 // maxTreeDepth bounds the nesting tree builds itself; ptb.Parse refuses
@@ -116,7 +136,8 @@ const maxTreeDepth = 1000
 // add appends n, a child of node parent, and its subtree to t as ptb.Parse
 // reads the text write gives for it at byte offset *pos, and advances *pos
 // past that text.
-func (b *builder) add(t *ptb.Tree, n *node, parent int, pos *int, depth int) bool {
+// kids holds room for the children lists of phrases.
+func (b *builder) add(t *ptb.Tree, n *node, parent int, pos *int, depth int, kids *[]int32) bool {
 	if depth > maxTreeDepth {
 		return false
 	}
@@ -136,11 +157,16 @@ func (b *builder) add(t *ptb.Tree, n *node, parent int, pos *int, depth int) boo
 	if len(n.kids) == 0 || !plainToken(n.label) {
 		return false
 	}
-	t.Nodes = append(t.Nodes, ptb.Node{Label: n.label, Leaf: -1, Parent: parent, Start: *pos})
+	nk := len(n.kids)
+	if nk > len(*kids) {
+		return false // cannot happen: count counted them
+	}
+	t.Nodes = append(t.Nodes, ptb.Node{Label: n.label, Leaf: -1, Parent: parent, Start: *pos, Children: (*kids)[0:0:nk]})
+	*kids = (*kids)[nk:]
 	*pos += 1 + len(n.label)
 	for _, k := range n.kids {
 		*pos++
-		if !b.add(t, k, idx, pos, depth+1) {
+		if !b.add(t, k, idx, pos, depth+1, kids) {
 			return false
 		}
 	}
@@ -210,9 +236,25 @@ func escapeTag(t, w string) string {
 	return t
 }
 
+// byMin orders nodes by their leftmost word.
+func byMin(x, y *node) int { return cmp.Compare(x.min, y.min) }
+
+// newNode returns a new node from the builder's slab (one allocation for
+// many nodes).
+func (b *builder) newNode() *node {
+	if len(b.slab) == 0 {
+		b.slab = make([]node, max(16, 2*len(b.s.Words)))
+	}
+	n := &b.slab[0]
+	b.slab = b.slab[1:]
+	return n
+}
+
 func (b *builder) leaf(i int) *node {
 	b.used[i] = true
-	return &node{label: b.s.Tags[i], leaf: i, min: i}
+	n := b.newNode()
+	*n = node{label: b.s.Tags[i], leaf: i, min: i}
+	return n
 }
 
 func (b *builder) group(label string, kids ...*node) *node {
@@ -222,8 +264,9 @@ func (b *builder) group(label string, kids ...*node) *node {
 			ks = append(ks, k)
 		}
 	}
-	sort.SliceStable(ks, func(i, j int) bool { return ks[i].min < ks[j].min })
-	n := &node{label: label, leaf: -1, kids: ks, min: 1 << 30}
+	slices.SortStableFunc(ks, byMin)
+	n := b.newNode()
+	*n = node{label: label, leaf: -1, kids: ks, min: 1 << 30}
 	if len(ks) > 0 {
 		n.min = ks[0].min
 	}
@@ -723,7 +766,7 @@ func sink(p, x *node, at int) {
 }
 
 func sortKids(n *node) {
-	sort.SliceStable(n.kids, func(i, j int) bool { return n.kids[i].min < n.kids[j].min })
+	slices.SortStableFunc(n.kids, byMin)
 	if len(n.kids) > 0 {
 		n.min = n.kids[0].min
 	}
