@@ -55,6 +55,7 @@ type scratch struct {
 	scores []float32
 	sink   uint32 // see scorer
 	beam   beamScratch
+	punct  punctFixer
 }
 
 func (p *Parser) scratch() *scratch {
@@ -100,6 +101,7 @@ func (p *Parser) Parse(words, xpos, upos []string, heads []int, rels []string) {
 			rels[i] = "dep"
 		}
 	}
+	sc.punct.fix(words, upos, heads)
 }
 
 // run parses the encoded sentence in sc greedily.
