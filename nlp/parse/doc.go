@@ -94,18 +94,20 @@
 //
 // # Tried without gain
 //
-// Measured on EWT dev with predicted tags, one model unless said (one greedy
-// model scores 84.71 / 81.25 unpruned; the three averaged 84.9 / 81.6):
+// Measured on EWT dev with predicted tags before the punctuation step, one
+// model unless said (one greedy model scores 84.71 / 81.25 unpruned):
 // suffix and UPOS backoff templates, tag-set features, min word frequency
 // 1, feature dropout, other exploration rates, more epochs, five models
-// averaged; capitalisation-shape templates (84.46 / 81.07); a beam of 8 with
-// max-violation training (84.67 / 81.48); parsing without punctuation and
-// attaching it afterwards, with the neighbouring marks as word features
-// (non-punctuation UAS 84.70 against 85.35); a right-to-left parser
-// (79.76 / 76.61, too weak to combine with by voting); training on a gold-
-// tag copy of each sentence besides its jackknifed copy (three models
-// 84.92 / 81.64 unpruned, 84.72 / 81.50 at the default pruning, 84.86 /
-// 81.61 at a 7 MB model). The gap to gold tags (2.8 UAS) points at the
-// tagger: features of the tagger's second-best tag are the next thing to
-// try, with word representations learnt from unlabelled text.
+// averaged; capitalisation-shape templates (84.46 / 81.07); templates of
+// ambiguity classes, the tags a word takes in 10% of its training uses
+// (84.50 / 81.06); a beam of 8 with max-violation training (84.67 /
+// 81.48); parsing without punctuation and attaching it afterwards, with
+// the neighbouring marks as word features (UAS without punctuation 84.70
+// against 85.35); a right-to-left parser (79.76 / 76.61, too weak to
+// combine with by voting); a gold-tag copy of each training sentence
+// besides its jackknifed copy (three models: 84.92 / 81.64 unpruned,
+// 84.72 / 81.50 at the default pruning, 84.86 / 81.61 as a 7 MB model).
+// The gap to gold tags (2.8 UAS) points at tagging: features of the
+// tagger's second-best tag are the next thing to try, then word
+// representations learnt from unlabelled text.
 package parse
