@@ -83,10 +83,15 @@ func (m *model) setTags(tags []string) {
 // scoreRow fills row (len(tags)) with the emission scores of one token's
 // features fs, adding the weight rows in the order of fs.
 func (m *model) scoreRow(fs []uint64, row []float32) {
+	clear(row[:len(m.tags)])
+	m.addRows(fs, row)
+}
+
+// addRows adds to row the weight rows of the features fs, in order.
+func (m *model) addRows(fs []uint64, row []float32) {
 	m.tableOnce.Do(m.buildTable)
 	nt := len(m.tags)
 	row = row[:nt]
-	clear(row)
 	for _, f := range fs {
 		r := m.table.find(f)
 		if r < 0 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
 )
@@ -24,8 +25,9 @@ type Mention struct {
 // Recognizer finds named entities in tokenised, tagged sentences. It is
 // safe for concurrent use.
 type Recognizer struct {
-	m *model
-	g *Gazetteer
+	m     *model
+	g     *Gazetteer
+	cache sync.Pool // *rowCache
 }
 
 //go:embed model/ner.model.gz
@@ -85,13 +87,62 @@ func (r *Recognizer) tag(words, xpos []string) ([]int, *sentence) {
 	}
 	s := r.m.prepare(r.g, words, xpos)
 	nt := len(r.m.tags)
-	sc := make([]float32, len(words)*nt)
-	var buf []uint64
-	for i := range words {
-		buf = s.features(r.g, i, buf[:0])
-		r.m.scoreRow(buf, sc[i*nt:(i+1)*nt])
+	c, _ := r.cache.Get().(*rowCache)
+	if c == nil {
+		c = newRowCache(nt)
 	}
+	sc := r.emissions(s, c)
+	r.cache.Put(c)
 	return viterbi(nt, len(words), sc, r.m.trans, r.m.allowed), s
+}
+
+// emissions returns the scores of every tag for every word of s (word by
+// word), summing the features of each word alone through c.
+func (r *Recognizer) emissions(s *sentence, c *rowCache) []float32 {
+	nt := len(r.m.tags)
+	sc := make([]float32, len(s.words)*nt)
+	for i, w := range s.words {
+		c.keys = s.features(r.g, i, c.keys[:0])
+		row := sc[i*nt : (i+1)*nt]
+		// The features of the word alone come first: their partial sum,
+		// added in the same order from zero, is the same float32 value
+		// whenever the word comes back.
+		own := 5 + min(utf8.RuneCountInString(s.lower[i]), 3) + min(utf8.RuneCountInString(s.lower[i]), 4)
+		copy(row, c.prefix(r.m, w, c.keys[:own]))
+		r.m.addRows(c.keys[own:], row)
+	}
+	return sc
+}
+
+// rowCacheSize is the number of words a rowCache holds.
+const rowCacheSize = 2048
+
+// rowCache holds, for recently seen words, the scores of the features of
+// the word alone (the first ones features writes), and scratch space.
+type rowCache struct {
+	nt   int
+	word [rowCacheSize]string // "" is an empty slot
+	sum  []float32            // rowCacheSize * nt
+	keys []uint64
+}
+
+func newRowCache(nt int) *rowCache {
+	return &rowCache{nt: nt, sum: make([]float32, rowCacheSize*nt)}
+}
+
+// prefix returns the scores of keys, the features of word alone.
+func (c *rowCache) prefix(m *model, word string, keys []uint64) []float32 {
+	h := uint64(newHash(0).str(word))
+	slot := int(mix(h) & (rowCacheSize - 1))
+	row := c.sum[slot*c.nt : (slot+1)*c.nt]
+	if word != "" && c.word[slot] == word {
+		return row
+	}
+	m.scoreRow(keys, row)
+	if word != "" {
+		c.word[slot] = strings.Clone(word)
+	}
+	return row
 }
 
 // Recognize returns the entity mentions of one sentence, in order. xpos
@@ -357,13 +408,23 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	}
 	sents := make([][]string, len(d.Sents))
 	xpos := make([][]string, len(d.Sents))
+	n := 0
 	for si, sp := range d.Sents {
 		if sp.Start < 0 || sp.End > int32(len(d.Tokens)) || sp.Start > sp.End {
 			return fmt.Errorf("sentence %d has bad token range [%d,%d)", si, sp.Start, sp.End)
 		}
+		n += sp.Len()
+	}
+	// The words and tags of every sentence, in two arrays.
+	words, tags := make([]string, 0, n), make([]string, 0, n)
+	for si, sp := range d.Sents {
+		from := len(words)
 		for i := sp.Start; i < sp.End; i++ {
-			sents[si] = append(sents[si], d.TokenText(int(i)))
-			xpos[si] = append(xpos[si], d.Tokens[i].Tag)
+			words = append(words, d.TokenText(int(i)))
+			tags = append(tags, d.Tokens[i].Tag)
+		}
+		if len(words) > from {
+			sents[si], xpos[si] = words[from:len(words):len(words)], tags[from:len(tags):len(tags)]
 		}
 	}
 	d.Ents = d.Ents[:0]

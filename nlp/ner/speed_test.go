@@ -61,3 +61,54 @@ func TestMatchesPrefixes(t *testing.T) {
 		t.Errorf("matches = %v, want %v", got, want)
 	}
 }
+
+// TestRowCacheExact checks that the scores tag sums through the cache of
+// each word's own features are bit for bit those of summing every feature
+// in order, for words seen again in other contexts.
+func TestRowCacheExact(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nt := len(r.m.tags)
+	c := newRowCache(nt)
+	want, got := make([]float32, nt), make([]float32, nt)
+	sents := []string{
+		"Iran 's supreme leader Ali Khamenei accused Muslim states of betraying the Palestinians .",
+		"The Palestinians said Iran 's leader spoke in Tehran on Tuesday .",
+		"IRAN SAYS PALESTINIANS BETRAYED",
+		"Zürich and São Paulo traded , said Ali .",
+		"a",
+	}
+	for range 2 {
+		for _, line := range sents {
+			words := strings.Fields(line)
+			s := r.m.prepare(r.g, words, nil)
+			for i, w := range words {
+				keys := s.features(r.g, i, nil)
+				r.m.scoreRow(keys, want)
+				lw := strings.ToLower(w)
+				own := 5 + min(len([]rune(lw)), 3) + min(len([]rune(lw)), 4)
+				copy(got, c.prefix(r.m, w, keys[:own]))
+				r.m.addRows(keys[own:], got)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q in %q: scores %v through the cache, %v without", w, line, got, want)
+				}
+			}
+		}
+	}
+	// And through emissions, as tag sums them.
+	for range 2 {
+		for _, line := range sents {
+			words := strings.Fields(line)
+			s := r.m.prepare(r.g, words, nil)
+			sc := make([]float32, len(words)*nt)
+			for i := range words {
+				r.m.scoreRow(s.features(r.g, i, nil), sc[i*nt:(i+1)*nt])
+			}
+			if e := r.emissions(s, c); !slices.Equal(e, sc) {
+				t.Errorf("%q: emissions %v, the plain sum %v", line, e, sc)
+			}
+		}
+	}
+}

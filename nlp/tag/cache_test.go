@@ -115,3 +115,39 @@ func TestWordCacheScores(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupTable checks that the lookup table adds, for every feature of
+// the embedded model, exactly the feature's entries, and nothing for keys
+// it lacks.
+func TestLookupTable(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc := len(tg.m.xpos)
+	got, want := make([]int32, nc), make([]int32, nc)
+	for p, w := range tg.m.passes {
+		for f, k := range w.keys {
+			clear(got)
+			clear(want)
+			w.add([]uint64{k << keyShift}, got)
+			for _, e := range w.ent[w.start[f]:w.start[f+1]] {
+				want[uint8(e)] += int32(e) >> 8
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("pass %d feature %d: adds %v, want %v", p, f, got, want)
+			}
+		}
+		// Keys absent from the model add nothing.
+		clear(got)
+		for k := uint64(1); k < 2000; k++ {
+			key := k * 0x9e3779b97f4a7c15 >> keyShift
+			if _, ok := slices.BinarySearch(w.keys, key); !ok {
+				w.add([]uint64{key << keyShift}, got)
+			}
+		}
+		if !slices.Equal(got, make([]int32, nc)) {
+			t.Errorf("pass %d: absent keys add %v", p, got)
+		}
+	}
+}
