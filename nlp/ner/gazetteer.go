@@ -113,8 +113,29 @@ func nameTokens(s string) []string {
 // Lookup returns the classes of the name made of the given tokens, matched
 // regardless of case, and the classes of the name written exactly so.
 func (g *Gazetteer) Lookup(toks []string) (any, exact Kind) {
-	key := strings.Join(toks, " ")
-	return g.kinds[strings.ToLower(key)], g.exact[key]
+	var arr [2][64]byte
+	key, lower := arr[0][:0], arr[1][:0]
+	ascii := true
+	for i, t := range toks {
+		if i > 0 {
+			key, lower = append(key, ' '), append(lower, ' ')
+		}
+		key = append(key, t...)
+		for j := 0; j < len(t); j++ {
+			c := t[j]
+			if c >= 0x80 {
+				ascii = false
+			} else if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower = append(lower, c)
+		}
+	}
+	if !ascii {
+		// strings.ToLower maps runes (and bad bytes) beyond ASCII.
+		return g.kinds[strings.ToLower(string(key))], g.exact[string(key)]
+	}
+	return g.kinds[string(lower)], g.exact[string(key)]
 }
 
 // match is a gazetteer name found in a sentence.

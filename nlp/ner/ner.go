@@ -441,6 +441,20 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	return nil
 }
 
+// hasCase reports whether strings.ToUpper changes w.
+func hasCase(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return strings.ToUpper(w) != w
+		}
+		if 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 func hasAlnum(w string) bool {
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -475,7 +489,7 @@ func (r *Recognizer) lowerCountries(words, lower []string, ms []Mention) []Menti
 	low := make([]bool, len(words))
 	for j, w := range words {
 		c3[j] = strings.Contains(r.m.classOf(lower[j]), "c3")
-		low[j] = w == lower[j] && lower[j] != strings.ToUpper(lower[j])
+		low[j] = w == lower[j] && hasCase(lower[j])
 	}
 	for i := 0; i < len(words); i++ {
 		for n := min(r.g.maxLen, len(words)-i); n >= 1; n-- {

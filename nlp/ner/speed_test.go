@@ -112,3 +112,22 @@ func TestRowCacheExact(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupCases checks Lookup and hasCase against their definitions
+// with strings.Join, strings.ToLower and strings.ToUpper.
+func TestLookupCases(t *testing.T) {
+	g := &Gazetteer{kinds: map[string]Kind{"new york": KindPlace, "zürich": KindPlace, "\uFFFD": KindOrg},
+		exact: map[string]Kind{"New York": KindPlace, "Zürich": KindPlace}}
+	for _, toks := range [][]string{{"New", "York"}, {"NEW", "YORK"}, {"new", "york"}, {"Zürich"}, {"ZÜRICH"}, {"\xff"}, {"A" + strings.Repeat("b", 100)}, {}, {""}} {
+		key := strings.Join(toks, " ")
+		wantAny, wantExact := g.kinds[strings.ToLower(key)], g.exact[key]
+		if a, e := g.Lookup(toks); a != wantAny || e != wantExact {
+			t.Errorf("Lookup(%q) = %v, %v, want %v, %v", toks, a, e, wantAny, wantExact)
+		}
+	}
+	for _, w := range []string{"", "abc", "ABC", "123", "a1", "ß", "ǆ", "日本", "\xff", "x\xff", ".", "é"} {
+		if got, want := hasCase(w), strings.ToUpper(w) != w; got != want {
+			t.Errorf("hasCase(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

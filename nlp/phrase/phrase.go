@@ -39,7 +39,8 @@ type builder struct {
 	s    Sentence
 	deps [][]int // dependents of each word, in order
 	used []bool
-	slab []node // room for new nodes
+	slab []node  // room for new nodes
+	ptrs []*node // room for lists of kids
 }
 
 // Bracketed returns the phrase-structure tree of s in Penn Treebank bracketed
@@ -67,6 +68,21 @@ func build(s Sentence) (b *builder, root *node) {
 	s = mend(s)
 	b = &builder{s: s, deps: make([][]int, n), used: make([]bool, n)}
 	var roots []int
+	// The dependents of every word, in order, in one array.
+	ndeps := make([]int, n)
+	for i, h := range s.Heads {
+		if h >= 0 && h < n && h != i {
+			ndeps[h]++
+		}
+	}
+	all := make([]int, n)
+	off := 0
+	for h, c := range ndeps {
+		if c > 0 {
+			b.deps[h] = all[off : off : off+c]
+			off += c
+		}
+	}
 	for i, h := range s.Heads {
 		if h < 0 || h >= n || h == i {
 			roots = append(roots, i)
@@ -258,7 +274,21 @@ func (b *builder) leaf(i int) *node {
 }
 
 func (b *builder) group(label string, kids ...*node) *node {
+	cnt := 0
+	for _, k := range kids {
+		if k != nil {
+			cnt++
+		}
+	}
 	var ks []*node
+	if cnt > 0 {
+		if len(b.ptrs) < cnt {
+			b.ptrs = make([]*node, max(64, 4*len(b.s.Words), cnt))
+		}
+		// Capacity cnt: an append to the kids copies them elsewhere.
+		ks = b.ptrs[0:0:cnt]
+		b.ptrs = b.ptrs[cnt:]
+	}
 	for _, k := range kids {
 		if k != nil {
 			ks = append(ks, k)
