@@ -20,6 +20,8 @@ func cacheSentences(t *testing.T) [][]string {
 		strings.Fields("Rates rose ; rates fell ; RATES ROSE"),
 		strings.Fields("Rates Rise As Bank Sector Rallies"),
 		strings.Fields("Rates rise as the bank sector rallies ."),
+		// Words longer than a cache slot holds, twice.
+		strings.Fields("Counter-internationalization-supercalifragilistic rates rose ; counter-internationalization-supercalifragilistic rates fell"),
 	}
 	shared := os.Getenv("HERALD_SHARED")
 	if shared == "" {

@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 
 	"github.com/herald-events/herald/doc"
@@ -190,14 +189,24 @@ const cacheSize = 2048
 // their wordOnly features, per pass. Sums of integers do not depend on
 // their order, so the scores are exactly those of predict.
 type wordCache struct {
-	nc    int
-	word  [][cacheSize]string // per pass; "" is an empty slot
-	first [][cacheSize]bool
-	sum   [][]int32 // per pass, cacheSize * nc
+	nc   int
+	slot [][cacheSize]cachedWord // per pass
+	sum  [][]int32               // per pass, cacheSize * nc
+}
+
+// maxCachedWord is the longest word (in bytes) a wordCache keeps.
+const maxCachedWord = 30
+
+// cachedWord is the word whose sums a cache slot holds, copied so that
+// the cache keeps no text alive and allocates nothing.
+type cachedWord struct {
+	n     uint8 // length; 0 is an empty slot
+	first bool
+	b     [maxCachedWord]byte
 }
 
 func newWordCache(nc, passes int) *wordCache {
-	c := &wordCache{nc: nc, word: make([][cacheSize]string, passes), first: make([][cacheSize]bool, passes), sum: make([][]int32, passes)}
+	c := &wordCache{nc: nc, slot: make([][cacheSize]cachedWord, passes), sum: make([][]int32, passes)}
 	for p := range c.sum {
 		c.sum[p] = make([]int32, cacheSize*nc)
 	}
@@ -214,7 +223,9 @@ func (c *wordCache) sums(p int, w *weights, feats []uint64, word string, first b
 	}
 	slot := int(mix(h) & (cacheSize - 1))
 	s := c.sum[p][slot*c.nc : (slot+1)*c.nc]
-	if word != "" && c.word[p][slot] == word && c.first[p][slot] == first {
+	cw := &c.slot[p][slot]
+	keep := word != "" && len(word) <= maxCachedWord
+	if keep && int(cw.n) == len(word) && cw.first == first && string(cw.b[:cw.n]) == word {
 		return s
 	}
 	var own [numFeatures]uint64
@@ -227,8 +238,10 @@ func (c *wordCache) sums(p int, w *weights, feats []uint64, word string, first b
 	}
 	clear(s)
 	w.add(own[:n], s)
-	if word != "" {
-		c.word[p][slot], c.first[p][slot] = strings.Clone(word), first
+	if keep {
+		cw.n, cw.first = uint8(copy(cw.b[:], word)), first
+	} else {
+		cw.n = 0
 	}
 	return s
 }
