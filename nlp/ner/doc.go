@@ -69,6 +69,18 @@
 // doc.Ents. ReadIOB2 and WriteIOB2 read and write the tab-separated IOB2
 // files of Universal NER; Spans and Tags convert between tags and mentions.
 //
+// # Speed
+//
+// One core, BenchmarkRecognize on Universal NER EWT dev (HERALD_SHARED
+// set): about 50,000 sentences a second and 36 allocations a sentence
+// (was 21,000 and 357). Gazetteer names are matched only as long as the
+// words so far begin some name, once per sentence; single-word gazetteer
+// classes are looked up once per word; feature keys find their weight
+// rows through an open-addressing table; and a per-scratch cache keeps,
+// for recently seen words, the summed weights of the features of the word
+// alone, which features writes first, so that the float32 sums are bit
+// for bit those of adding every feature in order.
+//
 // # Gazetteers
 //
 // The name lists in gazetteer/ are written for Herald from common

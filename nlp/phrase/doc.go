@@ -10,6 +10,12 @@ import (
 // TreeOf returns the phrase tree of sentence sent of d, which must carry tags
 // and dependencies, and for each leaf the index of its doc token. Its
 // signature is that of the event stage's TreeFunc.
+//
+// The tree is built directly from the phrase nodes, exactly as ptb.Parse
+// would read Bracketed's text (byte offsets included), without writing
+// and re-reading that text; a sentence whose words or tags the text would
+// split (white space other than spaces, empty words) goes through the
+// text, so that it keeps Parse's result or error.
 func TreeOf(d *doc.Doc, sent int) (*ptb.Tree, []int, error) {
 	if !d.Has(doc.LayerTags | doc.LayerDeps) {
 		return nil, nil, fmt.Errorf("phrase: document %s has no tags and dependencies", d.ID)
