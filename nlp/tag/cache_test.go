@@ -153,3 +153,26 @@ func TestLookupTable(t *testing.T) {
 		}
 	}
 }
+
+// TestInfoCacheExact checks that analyzeCached gives exactly the word
+// analyses of analyzeAll, for words seen again at and after the start of
+// a sentence and for words too long for the cache.
+func TestInfoCacheExact(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.m
+	c := new(infoCache)
+	var a, b []wordInfo
+	sents := cacheSentences(t)
+	for round := range 2 {
+		for si, words := range sents {
+			a = m.analyzeAll(a, words)
+			b = m.analyzeCached(b, words, c)
+			if !slices.Equal(a, b) {
+				t.Fatalf("round %d sentence %d %q: analyses differ through the cache", round, si, words)
+			}
+		}
+	}
+}

@@ -40,6 +40,7 @@ type scratch struct {
 	xpos   []string
 	upos   []string
 	cache  *wordCache // nil until Tag first needs it
+	info   *infoCache // nil until Tag first needs it
 }
 
 // New returns the tagger of the embedded model, trained on UD English EWT.
@@ -88,7 +89,10 @@ func (t *Tagger) Tag(words []string, xpos, upos []string) {
 		return
 	}
 	s := t.scratch.Get().(*scratch)
-	s.ws = t.m.analyzeAll(s.ws, words)
+	if s.info == nil {
+		s.info = new(infoCache)
+	}
+	s.ws = t.m.analyzeCached(s.ws, words, s.info)
 	s.first = grow(s.first, len(words))
 	s.second = grow(s.second, len(words))
 	if s.cache == nil {
@@ -261,6 +265,48 @@ func (c *wordCache) sums(p int, w *weights, feats []uint64, word string, first b
 		cw.n = 0
 	}
 	return s
+}
+
+// infoCacheSize is the number of words an infoCache holds.
+const infoCacheSize = 4096
+
+// infoCache holds the analyses of recently seen words (not first in their
+// sentence), with their sure class and lexicon classes: everything
+// analyzeAll finds depends on the word alone, but for flagFirst.
+type infoCache struct {
+	word [infoCacheSize]cachedWord
+	info [infoCacheSize]wordInfo
+}
+
+// analyzeCached is analyzeAll through the cache c.
+func (m *model) analyzeCached(ws []wordInfo, words []string, c *infoCache) []wordInfo {
+	if cap(ws) < len(words) {
+		ws = make([]wordInfo, len(words)+16)
+	}
+	ws = ws[:len(words)]
+	for i, w := range words {
+		keep := w != "" && len(w) <= maxCachedWord
+		slot := int(mix(hashString(w)) & (infoCacheSize - 1))
+		cw := &c.word[slot]
+		if !keep || int(cw.n) != len(w) || string(cw.b[:cw.n]) != w {
+			wi := &c.info[slot]
+			analyze(wi, w, 1)
+			wi.sure = m.sure[wi.word]
+			wi.lex = 0
+			if len(m.lexicon) > 0 {
+				wi.lex = m.lexiconClass(w)
+			}
+			cw.n = 0
+			if keep {
+				cw.n = uint8(copy(cw.b[:], w))
+			}
+		}
+		ws[i] = c.info[slot]
+		if i == 0 {
+			ws[i].flags |= flagFirst
+		}
+	}
+	return ws
 }
 
 // analyzeAll analyses every word of a sentence into ws, reusing its storage.
