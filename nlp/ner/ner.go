@@ -190,7 +190,7 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		if len(seen) > 0 {
 			ms = propagate(words, ms, seen)
 		}
-		ms = r.lowerCountries(words, prep[i].lower, ms)
+		ms = r.lowerCountries(words, prep[i].lower, prep[i].class, ms)
 		ms = r.extend(words, prep[i].gaz, ms)
 		out[i] = r.refine(words, ms)
 	}
@@ -478,9 +478,9 @@ func only(g *Gazetteer, ws []string, kinds Kind) bool {
 // lowerCountries adds to ms the country names written in lower case
 // (vietnam, south korea) outside other mentions, when the treebank that
 // built the word classes always capitalises their last word (so not turkey
-// or chad), and returns them in order.
-// lower holds the words in lower case.
-func (r *Recognizer) lowerCountries(words, lower []string, ms []Mention) []Mention {
+// or chad), and returns them in order. lower holds the words in lower
+// case, and class their word classes (classOf) or nil.
+func (r *Recognizer) lowerCountries(words, lower, class []string, ms []Mention) []Mention {
 	var taken []bool
 	added := false
 	// c3[j]: the word class of word j says it is always capitalised;
@@ -488,7 +488,11 @@ func (r *Recognizer) lowerCountries(words, lower []string, ms []Mention) []Menti
 	c3 := make([]bool, len(words))
 	low := make([]bool, len(words))
 	for j, w := range words {
-		c3[j] = strings.Contains(r.m.classOf(lower[j]), "c3")
+		if class != nil {
+			c3[j] = strings.Contains(class[j], "c3")
+		} else {
+			c3[j] = strings.Contains(r.m.classOf(lower[j]), "c3")
+		}
 		low[j] = w == lower[j] && hasCase(lower[j])
 	}
 	for i := 0; i < len(words); i++ {

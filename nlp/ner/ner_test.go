@@ -458,7 +458,10 @@ func TestLowerCountries(t *testing.T) {
 	}
 	for _, tc := range tests {
 		words := strings.Fields(tc.words)
-		got := r.lowerCountries(words, lowerAll(words), append([]Mention(nil), tc.have...))
+		got := r.lowerCountries(words, lowerAll(words), nil, append([]Mention(nil), tc.have...))
+		if again := r.lowerCountries(words, lowerAll(words), r.m.prepare(r.g, words, nil).class, append([]Mention(nil), tc.have...)); !reflect.DeepEqual(again, got) {
+			t.Errorf("lowerCountries(%q, %v) = %v with the classes of prepare, %v without", tc.words, tc.have, again, got)
+		}
 		if len(got) == 0 {
 			got = nil
 		}
