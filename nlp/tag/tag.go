@@ -35,7 +35,6 @@ type scratch struct {
 	scores []int32
 	first  []uint16
 	second []uint16
-	alt    []uint16 // runner-up classes + 1 (TagAlt)
 	words  []string
 	xpos   []string
 	upos   []string
@@ -118,28 +117,15 @@ func grow(b []uint16, n int) []uint16 {
 // features of a word alone are added up once per word rather than at each
 // of its occurrences.
 func (m *model) classes(ws []wordInfo, words []string, scores []int32, first, second []uint16, cache *wordCache) []uint16 {
-	return m.classesAlt(ws, words, scores, first, second, cache, nil, 0)
-}
-
-// classesAlt is classes that also sets alt[i] (when alt is not nil) to the
-// runner-up class + 1 of word i in the last pass when it scores within
-// altMargin of the best, and to 0 otherwise.
-func (m *model) classesAlt(ws []wordInfo, words []string, scores []int32, first, second []uint16, cache *wordCache, alt []uint16, altMargin int32) []uint16 {
 	sc := sentenceCase(ws)
 	var feats [numFeatures + numRight]uint64
 	p1, p2 := uint64(noTag), uint64(noTag)
 	for i := range ws {
 		c := ws[i].sure - 1
-		if alt != nil {
-			alt[i] = 0
-		}
 		if ws[i].sure == 0 {
 			extract(&feats, ws, i, p1, p2, sc)
 			b, margin := m.score(0, feats[:numFeatures], scores, cache, words, i)
 			c = uint16(b)
-			if alt != nil {
-				alt[i] = runnerUp(scores, b, margin, altMargin)
-			}
 			if m.sureMargin > 0 && margin >= m.sureMargin && len(m.passes) > 1 {
 				second[i] = 1 // keep c in the second pass
 			} else if second != nil {
@@ -161,11 +147,8 @@ func (m *model) classesAlt(ws []wordInfo, words []string, scores []int32, first,
 			} else {
 				extract(&feats, ws, i, p1, p2, sc)
 				extractRight(&feats, ws, first, i, p1)
-				b, margin := m.score(1, feats[:], scores, cache, words, i)
+				b, _ := m.score(1, feats[:], scores, cache, words, i)
 				c = uint16(b)
-				if alt != nil {
-					alt[i] = runnerUp(scores, b, margin, altMargin)
-				}
 			}
 		}
 		second[i] = c
