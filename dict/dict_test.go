@@ -2,11 +2,11 @@ package dict
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 const verbsText = `&TIETYPES
@@ -236,16 +236,8 @@ bail+n:out [BAILOUT]
 	}
 }
 
-func shared(t testing.TB) string {
-	d := os.Getenv("HERALD_SHARED")
-	if d == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	return d
-}
-
 func TestLoadPhoenix(t *testing.T) {
-	dir := filepath.Join(shared(t), "data", "phoenix-dictionaries")
+	dir := devdata.Path(t, "phoenix-dictionaries")
 	start := time.Now()
 	s, err := Load(PhoenixFiles(dir), false)
 	if err != nil {
@@ -263,7 +255,7 @@ func TestLoadPhoenix(t *testing.T) {
 }
 
 func BenchmarkLoadPhoenix(b *testing.B) {
-	dir := filepath.Join(shared(b), "data", "phoenix-dictionaries")
+	dir := devdata.Path(b, "phoenix-dictionaries")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Load(PhoenixFiles(dir), false); err != nil {

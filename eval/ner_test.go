@@ -1,10 +1,10 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/ner"
 	"github.com/herald-events/herald/nlp/tag"
 )
@@ -63,10 +63,7 @@ func TestNERCrossValidation(t *testing.T) {
 // The honest score of the issue: 5-fold cross-validation by document on
 // UNER English EWT dev with predicted part-of-speech tags.
 func TestNERUNERDevCV(t *testing.T) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
+	path := devdata.Path(t, "uner-en-ewt", "en_ewt-ud-dev.iob2")
 	rec, err := ner.New()
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +72,6 @@ func TestNERUNERDevCV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "data", "uner-en-ewt", "en_ewt-ud-dev.iob2")
 	res, err := NER(path, NEROptions{Tagger: tg, Folds: 5, Train: ner.TrainConfig{Seed: 1, Classes: rec.WordClasses()}})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/extract/event"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 const miniValidation = `<Validation>
@@ -113,11 +114,7 @@ func TestSame(t *testing.T) {
 // TestPetrarchDev runs the development validation records: every one must
 // pass.
 func TestPetrarchDev(t *testing.T) {
-	sh := os.Getenv("HERALD_SHARED")
-	if sh == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	path := filepath.Join(sh, "data", "petrarch-validation", "records.dev.xml")
+	path := devdata.Path(t, "petrarch-validation", "records.dev.xml")
 	fh, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // A short article with curly quotes (multi-byte) before the annotated
@@ -158,11 +159,7 @@ func TestLoadPolNeAR(t *testing.T) {
 
 // TestPolNeARDev reads the real corpus when HERALD_SHARED is set.
 func TestPolNeARDev(t *testing.T) {
-	shared := os.Getenv("HERALD_SHARED")
-	if shared == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	arts, err := LoadPolNeAR(filepath.Join(shared, "data", "polnear", "data", "dev"))
+	arts, err := LoadPolNeAR(devdata.Path(t, "polnear", "data", "dev"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,10 @@
 package eval
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // tokensConllu is a small treebank in the shape of UD EWT: a multiword
@@ -109,11 +109,7 @@ func TestTokensBadInput(t *testing.T) {
 
 // TestTokensEWT checks the targets on the UD English EWT dev set.
 func TestTokensEWT(t *testing.T) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED is not set")
-	}
-	r, err := TokensFile(filepath.Join(dir, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu"))
+	r, err := TokensFile(devdata.Path(t, "ud-en-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

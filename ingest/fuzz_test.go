@@ -3,13 +3,14 @@ package ingest
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 func addTestdata(f *testing.F) {
@@ -77,11 +78,7 @@ func FuzzReadBytes(f *testing.F) {
 }
 
 func BenchmarkReadReuters(b *testing.B) {
-	root := os.Getenv("HERALD_SHARED")
-	if root == "" {
-		b.Skip("HERALD_SHARED not set")
-	}
-	files, _ := filepath.Glob(filepath.Join(root, "data/news/reuters21578-plaintext-sample/*.txt"))
+	files, _ := filepath.Glob(devdata.Path(b, "news/reuters21578-plaintext-sample/*.txt"))
 	var data [][]byte
 	size := 0
 	for _, f := range files {
@@ -127,11 +124,7 @@ func (c cpuClock) report(b *testing.B, bytesPerOp int) {
 
 // BenchmarkReadDump reads the Reuters sample run together as one dump.
 func BenchmarkReadDump(b *testing.B) {
-	root := os.Getenv("HERALD_SHARED")
-	if root == "" {
-		b.Skip("HERALD_SHARED not set")
-	}
-	files, _ := filepath.Glob(filepath.Join(root, "data/news/reuters21578-plaintext-sample/*.txt"))
+	files, _ := filepath.Glob(devdata.Path(b, "news/reuters21578-plaintext-sample/*.txt"))
 	var buf bytes.Buffer
 	for _, f := range files {
 		buf.Write(bytes.TrimSpace(readFile(b, f)))

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 func readFile(t testing.TB, path string) []byte {
@@ -310,11 +311,7 @@ func TestWalk(t *testing.T) {
 // document with its title, index.tsv is reported as a failure, and the
 // repeated stories are merged or flagged.
 func TestWalkReuters(t *testing.T) {
-	root := os.Getenv("HERALD_SHARED")
-	if root == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	dir := filepath.Join(root, "data/news/reuters21578-plaintext-sample")
+	dir := devdata.Path(t, "news/reuters21578-plaintext-sample")
 	titles := map[string]string{}
 	for _, l := range strings.Split(string(readFile(t, filepath.Join(dir, "index.tsv"))), "\n")[1:] {
 		if p := strings.Split(l, "\t"); len(p) == 3 {

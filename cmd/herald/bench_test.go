@@ -2,11 +2,11 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/ingest"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/segment"
 	"github.com/herald-events/herald/nlp/tokenize"
 	"github.com/herald-events/herald/pipeline"
@@ -14,15 +14,7 @@ import (
 
 // reutersFiles reads the Reuters plain-text sample of HERALD_SHARED.
 func reutersFiles(b *testing.B) (names []string, data [][]byte, total int64) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		b.Skip("HERALD_SHARED not set")
-	}
-	paths, err := filepath.Glob(filepath.Join(dir, "data/news/reuters21578-plaintext-sample/*.txt"))
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no Reuters sample: %v", err)
-	}
-	for _, p := range paths {
+	for _, p := range devdata.Glob(b, "news/reuters21578-plaintext-sample/*.txt") {
 		d, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)

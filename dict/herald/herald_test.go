@@ -2,7 +2,6 @@ package herald_test
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/herald-events/herald/cameo"
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/dict/herald"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // load parses the embedded dictionaries, failing the test on any
@@ -266,14 +266,7 @@ func BenchmarkLoad(b *testing.B) {
 // (shared data) that story discards almost never fire and sentence
 // discards stay rare.
 func TestDiscardsSparePoliticalNews(t *testing.T) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "data", "polnear", "data", "train", "text", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no PolNeAR texts: %v", err)
-	}
+	files := devdata.Glob(t, "polnear", "data", "train", "text", "*.txt")
 	s := load(t)
 	split := regexp.MustCompile(`[.?!]\s+`)
 	punct := regexp.MustCompile(`([,;:"“”()])`)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/herald-events/herald/dict"
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/ptb"
 )
 
@@ -261,20 +261,9 @@ func TestStageResolvesActorsByCoreference(t *testing.T) {
 	}
 }
 
-func shared(t testing.TB) string {
-	d := os.Getenv("HERALD_SHARED")
-	if d == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	return d
-}
-
 // gigaTrees reads the parses of the GigaWord sample.
 func gigaTrees(t testing.TB) ([]*ptb.Tree, []time.Time) {
-	data, err := os.ReadFile(filepath.Join(shared(t), "data", "petrarch-validation", "GigaWord.sample.PETR.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := devdata.ReadFile(t, "petrarch-validation", "GigaWord.sample.PETR.xml")
 	var trees []*ptb.Tree
 	var dates []time.Time
 	s := string(data)
@@ -296,7 +285,7 @@ func gigaTrees(t testing.TB) ([]*ptb.Tree, []time.Time) {
 }
 
 func phoenix(t testing.TB) *Coder {
-	set, err := dict.Load(dict.PhoenixFiles(filepath.Join(shared(t), "data", "phoenix-dictionaries")), false)
+	set, err := dict.Load(dict.PhoenixFiles(devdata.Path(t, "phoenix-dictionaries")), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +307,7 @@ func TestGigaWordEvidence(t *testing.T) {
 		}
 		for _, e := range evs {
 			n++
-			f := filepath.Join(shared(t), "data", "phoenix-dictionaries", e.Rule.File[strings.LastIndex(e.Rule.File, "/")+1:])
+			f := devdata.Path(t, "phoenix-dictionaries", e.Rule.File[strings.LastIndex(e.Rule.File, "/")+1:])
 			if lines[f] == nil {
 				data, err := os.ReadFile(f)
 				if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/extract/quote"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/coref"
 	"github.com/herald-events/herald/nlp/segment"
 	"github.com/herald-events/herald/nlp/tag"
@@ -19,7 +20,7 @@ import (
 // benchText returns news text: the sample dump when HERALD_SHARED is set,
 // else the article of testdata.
 func benchText(b *testing.B) string {
-	if shared := os.Getenv("HERALD_SHARED"); shared != "" {
+	if shared, ok := devdata.Lookup(); ok {
 		if raw, err := os.ReadFile(filepath.Join(shared, "data", "news", "sample-dump.txt")); err == nil {
 			return string(raw)
 		}

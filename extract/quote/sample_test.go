@@ -2,8 +2,6 @@ package quote_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +9,7 @@ import (
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/extract/quote"
 	"github.com/herald-events/herald/ingest/text"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/coref"
 	"github.com/herald-events/herald/nlp/segment"
 	"github.com/herald-events/herald/nlp/tokenize"
@@ -31,14 +30,7 @@ func basicPipeline(t testing.TB) *pipeline.Pipeline {
 // quoted term, and the second article's claims are the Foreign Policy
 // report's.
 func TestSampleDump(t *testing.T) {
-	shared := os.Getenv("HERALD_SHARED")
-	if shared == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	raw, err := os.ReadFile(filepath.Join(shared, "data", "news", "sample-dump.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := devdata.ReadFile(t, "news", "sample-dump.txt")
 	docs := text.Read(string(raw))
 	if len(docs) != 2 {
 		t.Fatalf("sample dump: got %d articles, want 2", len(docs))

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // story is an invented wire story of about 190 words.
@@ -74,14 +76,7 @@ func TestThreshold(t *testing.T) {
 // under different headlines are paired unless their texts are the same
 // (one story of the sample was sent under two headlines).
 func TestReuters(t *testing.T) {
-	root := os.Getenv("HERALD_SHARED")
-	if root == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	files, _ := filepath.Glob(filepath.Join(root, "data/news/reuters21578-plaintext-sample/*.txt"))
-	if len(files) == 0 {
-		t.Fatal("no Reuters files")
-	}
+	files := devdata.Glob(t, "news/reuters21578-plaintext-sample/*.txt")
 	x := New(0)
 	title := map[string]string{}
 	firstOf := map[string]string{} // title -> id of its first story

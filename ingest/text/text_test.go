@@ -8,15 +8,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-)
 
-func shared(t testing.TB) string {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	return dir
-}
+	"github.com/herald-events/herald/internal/devdata"
+)
 
 func readFile(t testing.TB, path string) string {
 	b, err := os.ReadFile(path)
@@ -166,7 +160,7 @@ func TestReadBodiesAreVerbatim(t *testing.T) {
 }
 
 func TestSampleDump(t *testing.T) {
-	in := readFile(t, filepath.Join(shared(t), "data/news/sample-dump.txt"))
+	in := string(devdata.ReadFile(t, "news/sample-dump.txt"))
 	docs := Read(in)
 	want := []string{
 		"Sayyed Khamenei slams Muslim states for not cutting ties with 'Israel'",
@@ -193,7 +187,7 @@ func TestSampleDump(t *testing.T) {
 
 // reuters returns the Reuters sample files and their titles from index.tsv.
 func reuters(t testing.TB) (files []string, titles map[string]string) {
-	dir := filepath.Join(shared(t), "data/news/reuters21578-plaintext-sample")
+	dir := devdata.Path(t, "news/reuters21578-plaintext-sample")
 	f, err := os.Open(filepath.Join(dir, "index.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -273,7 +267,7 @@ func TestReutersRunTogether(t *testing.T) {
 // 924 articles from several US publishers (with subheadings, live blogs,
 // photo captions and broken lines).
 func TestPolNeAROneArticleEach(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(shared(t), "data/polnear/data/*/text/*.txt"))
+	files, _ := filepath.Glob(devdata.Path(t, "polnear/data/*/text/*.txt"))
 	if len(files) == 0 {
 		t.Skip("no PolNeAR texts")
 	}
@@ -334,7 +328,7 @@ func BenchmarkSplitReuters(b *testing.B) {
 // stories are all on the 2016 US campaign, most have no dateline. No
 // article may be invented; most must be found.
 func TestPolNeARRunTogether(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(shared(t), "data/polnear/data/train/text/*.txt"))
+	files, _ := filepath.Glob(devdata.Path(t, "polnear/data/train/text/*.txt"))
 	if len(files) < 300 {
 		t.Skip("no PolNeAR texts")
 	}

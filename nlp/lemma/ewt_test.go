@@ -2,32 +2,17 @@ package lemma_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
-	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/lemma"
 )
 
 // TestEWTDev checks lemma accuracy with gold tags on UD English EWT dev
 // (needs HERALD_SHARED).
 func TestEWTDev(t *testing.T) {
-	shared := os.Getenv("HERALD_SHARED")
-	if shared == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	path := filepath.Join(shared, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.Read(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := devdata.CoNLLU(t, "ud-en-ewt", "en_ewt-ud-dev.conllu")
 	l, err := lemma.New()
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 func readTiny(t testing.TB) []Sentence {
@@ -353,7 +354,7 @@ func ExampleRecognizer_Recognize() {
 // benchSentences returns real sentences: the UNER EWT dev file when
 // HERALD_SHARED is set, otherwise the test file.
 func benchSentences(b *testing.B) []Sentence {
-	if dir := os.Getenv("HERALD_SHARED"); dir != "" {
+	if dir, ok := devdata.Lookup(); ok {
 		f, err := os.Open(filepath.Join(dir, "data", "uner-en-ewt", "en_ewt-ud-dev.iob2"))
 		if err == nil {
 			defer f.Close()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/tokenize"
 )
 
@@ -129,24 +130,7 @@ func BenchmarkTokenizeSegmentNews(b *testing.B) {
 }
 
 func reuters(tb testing.TB) string {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		tb.Skip("HERALD_SHARED is not set")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "data", "news", "reuters21578-plaintext-sample", "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no Reuters sample under %s: %v", dir, err)
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		sb.Write(b)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
+	return devdata.Concat(tb, "news", "reuters21578-plaintext-sample", "*.txt")
 }
 
 // BenchmarkTokenizeSegmentReuters measures tokenize+segment on the Reuters

@@ -1,27 +1,16 @@
 package tag_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // benchSentences returns the words of EWT dev, or a small built-in sample
 // when HERALD_SHARED is not set.
 func benchSentences(b *testing.B) [][]string {
-	if shared := os.Getenv("HERALD_SHARED"); shared != "" {
-		path := filepath.Join(shared, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu")
-		f, err := os.Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer f.Close()
-		sents, err := conllu.Read(f, path)
-		if err != nil {
-			b.Fatal(err)
-		}
+	if _, ok := devdata.Lookup(); ok {
+		sents := devdata.CoNLLU(b, "ud-en-ewt", "en_ewt-ud-dev.conllu")
 		out := make([][]string, len(sents))
 		for i, s := range sents {
 			for _, w := range s.Words {

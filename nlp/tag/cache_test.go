@@ -1,13 +1,11 @@
 package tag
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // cacheSentences returns the words of EWT dev when HERALD_SHARED is set,
@@ -23,21 +21,10 @@ func cacheSentences(t *testing.T) [][]string {
 		// Words longer than a cache slot holds, twice.
 		strings.Fields("Counter-internationalization-supercalifragilistic rates rose ; counter-internationalization-supercalifragilistic rates fell"),
 	}
-	shared := os.Getenv("HERALD_SHARED")
-	if shared == "" {
+	if _, ok := devdata.Lookup(); !ok {
 		return out
 	}
-	path := filepath.Join(shared, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.Read(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sents {
+	for _, s := range devdata.CoNLLU(t, "ud-en-ewt", "en_ewt-ud-dev.conllu") {
 		var ws []string
 		for _, w := range s.Words {
 			ws = append(ws, w.Form)

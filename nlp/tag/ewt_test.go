@@ -2,30 +2,16 @@ package tag_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/tag"
 )
 
 // TestEWTDev checks the embedded model's accuracy on UD English EWT dev
 // with gold tokens (needs HERALD_SHARED).
 func TestEWTDev(t *testing.T) {
-	shared := os.Getenv("HERALD_SHARED")
-	if shared == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	path := filepath.Join(shared, "data", "ud-en-ewt", "en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.Read(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := devdata.CoNLLU(t, "ud-en-ewt", "en_ewt-ud-dev.conllu")
 	tg := newTagger(t)
 	words, xcorrect, ucorrect := 0, 0, 0
 	for _, s := range sents {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/internal/devdata"
 )
 
 // split returns the token texts of text joined by " | ".
@@ -253,24 +254,7 @@ func BenchmarkTokensNews(b *testing.B) {
 // reuters returns the Reuters plain-text sample of the shared data,
 // concatenated, or skips.
 func reuters(tb testing.TB) string {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		tb.Skip("HERALD_SHARED is not set")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "data", "news", "reuters21578-plaintext-sample", "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no Reuters sample under %s: %v", dir, err)
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		sb.Write(b)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
+	return devdata.Concat(tb, "news", "reuters21578-plaintext-sample", "*.txt")
 }
 
 func BenchmarkTokensReuters(b *testing.B) { benchmarkTokens(b, reuters(b)) }
