@@ -1,12 +1,11 @@
 package phrase
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/ptb"
 )
 
@@ -76,31 +75,25 @@ func unescape(w string) string {
 	return w
 }
 
+// goldSentence is the gold tree of a CoNLL-U sentence as a Sentence.
+func goldSentence(cs conllu.Sentence) Sentence {
+	var s Sentence
+	for _, w := range cs.Words {
+		s.Words = append(s.Words, w.Form)
+		s.Tags = append(s.Tags, w.XPOS)
+		s.Heads = append(s.Heads, w.Head-1)
+		s.Rels = append(s.Rels, w.Deprel)
+	}
+	return s
+}
+
 // TestWordOrderOnTreebank converts every gold dependency tree of UD EWT dev
 // and checks that the phrase tree keeps all words in sentence order.
 func TestWordOrderOnTreebank(t *testing.T) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	f, err := os.Open(filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := conllu.Read(f, "dev")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ss := devdata.CoNLLU(t, "ud-en-ewt", "en_ewt-ud-dev.conllu")
 	bad := 0
 	for _, cs := range ss {
-		var s Sentence
-		for _, w := range cs.Words {
-			s.Words = append(s.Words, w.Form)
-			s.Tags = append(s.Tags, w.XPOS)
-			s.Heads = append(s.Heads, w.Head-1)
-			s.Rels = append(s.Rels, w.Deprel)
-		}
+		s := goldSentence(cs)
 		tr, err := ptb.Parse(Bracketed(s))
 		if err != nil {
 			t.Fatalf("%s: %v", cs.ID, err)

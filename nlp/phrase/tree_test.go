@@ -1,12 +1,10 @@
 package phrase
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
-	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/ptb"
 )
 
@@ -73,29 +71,10 @@ func TestTreeMatchesParse(t *testing.T) {
 }
 
 func TestTreeMatchesParseOnTreebank(t *testing.T) {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED not set")
-	}
-	f, err := os.Open(filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ss, err := conllu.Read(f, "dev")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ss := devdata.CoNLLU(t, "ud-en-ewt", "en_ewt-ud-dev.conllu")
 	built := 0
 	for _, cs := range ss {
-		var s Sentence
-		for _, w := range cs.Words {
-			s.Words = append(s.Words, w.Form)
-			s.Tags = append(s.Tags, w.XPOS)
-			s.Heads = append(s.Heads, w.Head-1)
-			s.Rels = append(s.Rels, w.Deprel)
-		}
-		if checkTree(t, cs.ID, s) {
+		if checkTree(t, cs.ID, goldSentence(cs)) {
 			built++
 		}
 	}
