@@ -1,10 +1,7 @@
 package parse_test
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/herald-events/herald/nlp/parse"
@@ -18,28 +15,12 @@ func TestTrainBeam(t *testing.T) {
 
 func testTrainBeam(t *testing.T, maxViolation bool) {
 	data := readSentences(t, "testdata/mini.conllu")
-	train := func() []byte {
-		p, err := parse.Train(data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1, Beam: 4, MaxViolation: maxViolation})
-		if err != nil {
-			t.Fatal(err)
-		}
+	cfg := parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1, Beam: 4, MaxViolation: maxViolation}
+	p := trainTwice(t, data, cfg, func(p *parse.Parser) {
 		if p.Beam() != 4 {
 			t.Fatalf("trained parser has beam %d, want 4", p.Beam())
 		}
-		var b bytes.Buffer
-		if err := p.WriteModel(&b, 0.05, 0); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
-	m1, m2 := train(), train()
-	if !bytes.Equal(m1, m2) {
-		t.Fatal("two beam trainings on the same data gave different model bytes")
-	}
-	p, err := parse.Load(bytes.NewReader(m1))
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	if p.Beam() != 4 {
 		t.Fatalf("loaded model has beam %d, want 4", p.Beam())
 	}
@@ -47,24 +28,14 @@ func testTrainBeam(t *testing.T, maxViolation bool) {
 	if uas < 95 || las < 90 {
 		t.Errorf("training-set UAS %.1f LAS %.1f, want at least 95 and 90", uas, las)
 	}
-	for _, s := range data {
-		heads := make([]int, len(s.Words))
-		rels := make([]string, len(s.Words))
-		p.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
-		checkTree(t, heads, rels)
-	}
+	checkParses(t, p, data)
 	// the same weights decoded greedily score differently from the beam
 	// they were trained with, but still give trees
 	g := p.WithBeam(1)
 	if g.Beam() != 1 {
 		t.Errorf("WithBeam(1).Beam() = %d", g.Beam())
 	}
-	for _, s := range data {
-		heads := make([]int, len(s.Words))
-		rels := make([]string, len(s.Words))
-		g.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
-		checkTree(t, heads, rels)
-	}
+	checkParses(t, g, data)
 }
 
 func TestAverageBeam(t *testing.T) {
@@ -125,25 +96,10 @@ func TestWithBeam(t *testing.T) {
 // BenchmarkParseBeam parses with gold tags and the embedded model's weights
 // decoded with beams of width 2 and 4: the cost of the search alone.
 func BenchmarkParseBeam(b *testing.B) {
-	path := "testdata/mini.conllu"
-	if dir := os.Getenv("HERALD_SHARED"); dir != "" {
-		path = filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
-	}
-	sents := readSentences(b, path)
+	sents := benchSentences(b)
 	for _, k := range []int{2, 4} {
 		b.Run(fmt.Sprint(k), func(b *testing.B) {
-			p := newParser(b).WithBeam(k)
-			heads := make([]int, 512)
-			rels := make([]string, 512)
-			b.ReportAllocs()
-			b.ResetTimer()
-			cpu := cpuTime()
-			for i := 0; i < b.N; i++ {
-				s := sents[i%len(sents)]
-				n := len(s.Words)
-				p.Parse(s.Words, s.XPOS, s.UPOS, heads[:n], rels[:n])
-			}
-			reportSpeed(b, cpu)
+			benchParse(b, newParser(b).WithBeam(k), sents)
 		})
 	}
 }

@@ -4,24 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/herald-events/herald/conllu"
+	"github.com/herald-events/herald/internal/devdata"
 	"github.com/herald-events/herald/nlp/parse"
 	"github.com/herald-events/herald/nlp/tag"
 )
-
-// shared returns the shared data directory, or skips the test.
-func shared(t testing.TB) string {
-	dir := os.Getenv("HERALD_SHARED")
-	if dir == "" {
-		t.Skip("HERALD_SHARED is not set")
-	}
-	return dir
-}
 
 func readSentences(t testing.TB, path string) []parse.Sentence {
 	t.Helper()
@@ -75,12 +66,30 @@ func checkTree(t *testing.T, heads []int, rels []string) {
 	}
 }
 
-func TestTrainSmall(t *testing.T) {
-	data := readSentences(t, "testdata/mini.conllu")
+// checkParses parses every sentence of data with p and checks that each
+// parse is a tree.
+func checkParses(t *testing.T, p *parse.Parser, data []parse.Sentence) {
+	t.Helper()
+	for _, s := range data {
+		heads := make([]int, len(s.Words))
+		rels := make([]string, len(s.Words))
+		p.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
+		checkTree(t, heads, rels)
+	}
+}
+
+// trainTwice trains on data with cfg twice, fails unless both trainings
+// write the same model bytes, and returns the model loaded back from them.
+// check, when not nil, sees each trained parser before it is written.
+func trainTwice(t *testing.T, data []parse.Sentence, cfg parse.TrainConfig, check func(*parse.Parser)) *parse.Parser {
+	t.Helper()
 	train := func() []byte {
-		p, err := parse.Train(data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1})
+		p, err := parse.Train(data, cfg)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if check != nil {
+			check(p)
 		}
 		var b bytes.Buffer
 		if err := p.WriteModel(&b, 0.05, 0); err != nil {
@@ -90,23 +99,24 @@ func TestTrainSmall(t *testing.T) {
 	}
 	m1, m2 := train(), train()
 	if !bytes.Equal(m1, m2) {
-		t.Fatal("two trainings on the same data gave different model bytes")
+		t.Fatalf("two trainings on the same data (%+v) gave different model bytes", cfg)
 	}
 	p, err := parse.Load(bytes.NewReader(m1))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+func TestTrainSmall(t *testing.T) {
+	data := readSentences(t, "testdata/mini.conllu")
+	p := trainTwice(t, data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1}, nil)
 	// a small training set is learnt almost by heart
 	uas, las := p.Score(data)
 	if uas < 95 || las < 90 {
 		t.Errorf("training-set UAS %.1f LAS %.1f, want at least 95 and 90", uas, las)
 	}
-	for _, s := range data {
-		heads := make([]int, len(s.Words))
-		rels := make([]string, len(s.Words))
-		p.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
-		checkTree(t, heads, rels)
-	}
+	checkParses(t, p, data)
 }
 
 func TestTrainErrors(t *testing.T) {
@@ -223,8 +233,7 @@ func TestEmbedded(t *testing.T) {
 // on UD English EWT dev (CoNLL 2018 convention: every word counts,
 // punctuation included).
 func TestEWTDev(t *testing.T) {
-	dir := shared(t)
-	dev := readSentences(t, filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu"))
+	dev := readSentences(t, devdata.Path(t, "ud-en-ewt/en_ewt-ud-dev.conllu"))
 	tg, err := tag.New()
 	if err != nil {
 		t.Fatal(err)
@@ -286,14 +295,19 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
+// benchSentences returns the sentences of EWT dev, or of the test corpus
+// without HERALD_SHARED.
+func benchSentences(b *testing.B) []parse.Sentence {
+	if _, ok := devdata.Lookup(); ok {
+		return readSentences(b, devdata.Path(b, "ud-en-ewt/en_ewt-ud-dev.conllu"))
+	}
+	return readSentences(b, "testdata/mini.conllu")
+}
+
 // BenchmarkTagParse tags and parses EWT dev sentences (or the test corpus
 // without HERALD_SHARED) on one goroutine.
 func BenchmarkTagParse(b *testing.B) {
-	path := "testdata/mini.conllu"
-	if dir := os.Getenv("HERALD_SHARED"); dir != "" {
-		path = filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
-	}
-	sents := readSentences(b, path)
+	sents := benchSentences(b)
 	tg, err := tag.New()
 	if err != nil {
 		b.Fatal(err)
@@ -317,12 +331,12 @@ func BenchmarkTagParse(b *testing.B) {
 
 // BenchmarkParse parses with gold tags.
 func BenchmarkParse(b *testing.B) {
-	path := "testdata/mini.conllu"
-	if dir := os.Getenv("HERALD_SHARED"); dir != "" {
-		path = filepath.Join(dir, "data/ud-en-ewt/en_ewt-ud-dev.conllu")
-	}
-	sents := readSentences(b, path)
-	p := newParser(b)
+	sents := benchSentences(b)
+	benchParse(b, newParser(b), sents)
+}
+
+// benchParse measures p parsing sents with their gold tags.
+func benchParse(b *testing.B, p *parse.Parser, sents []parse.Sentence) {
 	heads := make([]int, 512)
 	rels := make([]string, 512)
 	b.ReportAllocs()
