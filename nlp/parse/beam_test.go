@@ -40,14 +40,7 @@ func testTrainBeam(t *testing.T, maxViolation bool) {
 
 func TestAverageBeam(t *testing.T) {
 	data := readSentences(t, "testdata/mini.conllu")
-	var ps []*parse.Parser
-	for seed := range uint64(2) {
-		p, err := parse.Train(data, parse.TrainConfig{Epochs: 4, Seed: seed, MinWordFreq: 1, Beam: 3, MaxViolation: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ps = append(ps, p)
-	}
+	ps := trainSeeds(t, data, 2, parse.TrainConfig{Epochs: 4, MinWordFreq: 1, Beam: 3, MaxViolation: true})
 	avg, err := parse.Average(ps)
 	if err != nil {
 		t.Fatal(err)

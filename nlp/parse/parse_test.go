@@ -108,6 +108,21 @@ func trainTwice(t *testing.T, data []parse.Sentence, cfg parse.TrainConfig, chec
 	return p
 }
 
+// trainSeeds trains a parser on data with cfg for each seed 0 to n-1.
+func trainSeeds(t *testing.T, data []parse.Sentence, n int, cfg parse.TrainConfig) []*parse.Parser {
+	t.Helper()
+	var ps []*parse.Parser
+	for seed := range uint64(n) {
+		cfg.Seed = seed
+		p, err := parse.Train(data, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
 func TestTrainSmall(t *testing.T) {
 	data := readSentences(t, "testdata/mini.conllu")
 	p := trainTwice(t, data, parse.TrainConfig{Epochs: 10, Seed: 7, MinWordFreq: 1}, nil)
@@ -427,14 +442,7 @@ func TestConcurrent(t *testing.T) {
 
 func TestAverage(t *testing.T) {
 	data := readSentences(t, "testdata/mini.conllu")
-	var ps []*parse.Parser
-	for seed := range uint64(3) {
-		p, err := parse.Train(data, parse.TrainConfig{Epochs: 5, Seed: seed, MinWordFreq: 1, Dropout: 0.1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ps = append(ps, p)
-	}
+	ps := trainSeeds(t, data, 3, parse.TrainConfig{Epochs: 5, MinWordFreq: 1, Dropout: 0.1})
 	avg, err := parse.Average(ps)
 	if err != nil {
 		t.Fatal(err)
