@@ -172,6 +172,15 @@ func at(xs []string, i int) string {
 }
 
 // features appends the feature keys of token i to dst.
+// ownFeatures is the number of leading features that features writes from
+// the word's own form alone, given its lower case: bias, word, lower case,
+// shape, short shape, up to three prefixes and four suffixes. Emissions
+// sums them once per word (rowCache); keep it in step with features.
+func ownFeatures(lower string) int {
+	n := utf8.RuneCountInString(lower)
+	return 5 + min(n, 3) + min(n, 4)
+}
+
 func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 	add := func(h hasher) { dst = append(dst, uint64(h)) }
 	w, lw, short := s.words[i], s.lower[i], s.short[i]

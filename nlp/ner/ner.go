@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/herald-events/herald/doc"
 )
@@ -107,7 +106,7 @@ func (r *Recognizer) emissions(s *sentence, c *rowCache) []float32 {
 		// The features of the word alone come first: their partial sum,
 		// added in the same order from zero, is the same float32 value
 		// whenever the word comes back.
-		own := 5 + min(utf8.RuneCountInString(s.lower[i]), 3) + min(utf8.RuneCountInString(s.lower[i]), 4)
+		own := ownFeatures(s.lower[i])
 		copy(row, c.prefix(r.m, w, c.keys[:own]))
 		r.m.addRows(c.keys[own:], row)
 	}
