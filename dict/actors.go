@@ -205,15 +205,9 @@ func (a *Actors) Parse(name, data string) error {
 			errs.warn(name, cur.Pos.Line, "actor %s has no usable code; it matches but codes nothing", cur.Name)
 		}
 	}
-	lr := newLineReader(data)
-	for {
-		line, raw, num, ok := lr.next()
-		if !ok {
-			break
-		}
-		if line == "" {
-			continue
-		}
+	for l := range lines(data) {
+		line, num := l.clean, l.num
+		raw := l.raw
 		pos := Pos{name, num}
 		switch {
 		case line[0] == '[':

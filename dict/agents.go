@@ -48,15 +48,8 @@ func ParseAgents(name, data string) (*Agents, error) {
 	a := &Agents{index: phraseIndex{}}
 	var errs ErrorList
 	subst := map[string][]string{}
-	lr := newLineReader(data)
-	for {
-		line, _, num, ok := lr.next()
-		if !ok {
-			break
-		}
-		if line == "" {
-			continue
-		}
+	for l := range lines(data) {
+		line, num := l.clean, l.num
 		pos := Pos{name, num}
 		if line[0] == '!' && strings.IndexByte(line, '=') >= 0 {
 			i := strings.IndexByte(line, '=')

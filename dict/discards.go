@@ -33,15 +33,8 @@ func ReadDiscards(name string, r io.Reader) (*Discards, error) {
 func ParseDiscards(name, data string) (*Discards, error) {
 	d := &Discards{index: map[string][]*Discard{}}
 	var errs ErrorList
-	lr := newLineReader(data)
-	for {
-		line, _, num, ok := lr.next()
-		if !ok {
-			break
-		}
-		if line == "" {
-			continue
-		}
+	for l := range lines(data) {
+		line, num := l.clean, l.num
 		e := &Discard{Pos: Pos{name, num}}
 		if line[0] == '+' {
 			e.Story = true

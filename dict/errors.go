@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"iter"
 	"path/filepath"
 	"strings"
 )
@@ -110,42 +111,36 @@ func stripComment(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// lines splits a file into lines, tracking XML comment blocks (<!-- ... -->
-// spanning several lines) so that their content is skipped.
-type lineReader struct {
-	lines []string
-	i     int
-	inXML bool
+// dictLine is a dictionary line with its comments removed, its raw form and
+// its 1-based number.
+type dictLine struct {
+	clean, raw string
+	num        int
 }
 
-func newLineReader(data string) *lineReader {
-	data = strings.ReplaceAll(data, "\r\n", "\n")
-	return &lineReader{lines: strings.Split(data, "\n")}
-}
-
-// next returns the next line with comments removed (possibly empty), its raw
-// form and 1-based number; ok is false at the end.
-func (r *lineReader) next() (clean, raw string, num int, ok bool) {
-	if r.i >= len(r.lines) {
-		return "", "", 0, false
-	}
-	raw = r.lines[r.i]
-	r.i++
-	num = r.i
-	t := strings.TrimSpace(raw)
-	if r.inXML {
-		if strings.Contains(t, "-->") {
-			r.inXML = false
+// lines yields the lines of a dictionary text that keep something once
+// comments are removed: "#" and ";" comments, and XML comment blocks
+// (<!-- ... --> spanning several lines).
+func lines(data string) iter.Seq[dictLine] {
+	return func(yield func(dictLine) bool) {
+		data = strings.ReplaceAll(data, "\r\n", "\n")
+		inXML := false
+		for i, raw := range strings.Split(data, "\n") {
+			t := strings.TrimSpace(raw)
+			var clean string
+			switch {
+			case inXML:
+				inXML = !strings.Contains(t, "-->")
+			case strings.HasPrefix(t, "<!"):
+				inXML = strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->")
+			default:
+				clean = stripComment(raw)
+			}
+			if clean != "" && !yield(dictLine{clean, raw, i + 1}) {
+				return
+			}
 		}
-		return "", raw, num, true
 	}
-	if strings.HasPrefix(t, "<!") {
-		if strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->") {
-			r.inXML = true
-		}
-		return "", raw, num, true
-	}
-	return stripComment(raw), raw, num, true
 }
 
 // splitWords splits a dictionary phrase on blanks and underscores into

@@ -105,15 +105,8 @@ func ParseVerbs(name, data string) (*Verbs, error) {
 	var syn *Synset
 	var blk *Block
 	noPlural := false
-	lr := newLineReader(data)
-	for {
-		line, _, num, ok := lr.next()
-		if !ok {
-			break
-		}
-		if line == "" {
-			continue
-		}
+	for l := range lines(data) {
+		line, num := l.clean, l.num
 		pos := Pos{name, num}
 		switch {
 		case strings.HasPrefix(line, "&"):
