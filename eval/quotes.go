@@ -20,6 +20,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/herald-events/herald/internal/errlist"
 	"io"
 	"os"
 	"path/filepath"
@@ -52,17 +53,7 @@ type BratError struct {
 func (e BratError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // BratErrors lists the problems of one file, in line order.
-type BratErrors []BratError
-
-func (l BratErrors) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
-}
+type BratErrors = errlist.List[BratError]
 
 // ReadBrat reads the attribution events of a brat standoff file about text.
 // T lines give typed spans in code points ("T3\tContent 10 20;25 40\t..."),

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"github.com/herald-events/herald/internal/errlist"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,17 +34,7 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("lemma: %s:%d: %s", e.File, e.Line, e.Msg) }
 
 // ErrorList collects every malformed line of one input.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
-}
+type ErrorList = errlist.List[*Error]
 
 func newLemmatizer() *Lemmatizer {
 	l := &Lemmatizer{lookup: map[string]string{}, proper: map[string]bool{}}

@@ -3,6 +3,7 @@ package ner
 import (
 	"bufio"
 	"fmt"
+	"github.com/herald-events/herald/internal/errlist"
 	"io"
 	"strings"
 )
@@ -29,17 +30,7 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg) }
 
 // ErrorList is every error found in one input, in order.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
-		return "no errors"
-	case 1:
-		return l[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
-}
+type ErrorList = errlist.List[*Error]
 
 // maxErrors bounds the errors collected from one input.
 const maxErrors = 50
