@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"github.com/herald-events/herald/internal/testfile"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -16,7 +17,7 @@ import (
 func addTestdata(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.*")
 	for _, name := range files {
-		f.Add(readFile(f, name))
+		f.Add(testfile.Read(f, name))
 	}
 }
 
@@ -82,7 +83,7 @@ func BenchmarkReadReuters(b *testing.B) {
 	var data [][]byte
 	size := 0
 	for _, f := range files {
-		d := readFile(b, f)
+		d := testfile.Read(b, f)
 		data = append(data, d)
 		size += len(d)
 	}
@@ -127,7 +128,7 @@ func BenchmarkReadDump(b *testing.B) {
 	files, _ := filepath.Glob(devdata.Path(b, "news/reuters21578-plaintext-sample/*.txt"))
 	var buf bytes.Buffer
 	for _, f := range files {
-		buf.Write(bytes.TrimSpace(readFile(b, f)))
+		buf.Write(bytes.TrimSpace(testfile.Read(b, f)))
 		buf.WriteString("\n\n")
 	}
 	b.SetBytes(int64(buf.Len()))
@@ -142,7 +143,7 @@ func BenchmarkReadDump(b *testing.B) {
 }
 
 func BenchmarkReadWARC(b *testing.B) {
-	data := readFile(b, "testdata/sample.warc.gz")
+	data := testfile.Read(b, "testdata/sample.warc.gz")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/herald-events/herald/internal/testfile"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,7 +33,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			docs, errs := ReadBytes(name, readFile(t, f))
+			docs, errs := ReadBytes(name, testfile.Read(t, f))
 			var g golden
 			for _, d := range docs {
 				gd := goldenDoc{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Byline: d.Byline, Text: d.Text}

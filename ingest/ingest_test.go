@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/herald-events/herald/internal/testfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,14 +18,6 @@ import (
 	"github.com/herald-events/herald/doc"
 	"github.com/herald-events/herald/internal/devdata"
 )
-
-func readFile(t testing.TB, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func TestSniff(t *testing.T) {
 	tests := []struct {
@@ -71,7 +64,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			s, enc, err := Decode(tt.file, readFile(t, tt.file))
+			s, enc, err := Decode(tt.file, testfile.Read(t, tt.file))
 			if tt.errAt >= 0 {
 				var ee *EncodingError
 				if !errors.As(err, &ee) || ee.Offset != tt.errAt || !errors.Is(err, ErrEncoding) {
@@ -132,7 +125,7 @@ func TestReadBytes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			docs, errs := ReadBytes(tt.file, readFile(t, tt.file))
+			docs, errs := ReadBytes(tt.file, testfile.Read(t, tt.file))
 			var titles []string
 			for _, d := range docs {
 				titles = append(titles, d.Title)
@@ -172,7 +165,7 @@ func checkDoc(t testing.TB, d *doc.Doc) {
 }
 
 func TestReadBytesFields(t *testing.T) {
-	docs, _ := ReadBytes("testdata/sample.warc", readFile(t, "testdata/sample.warc"))
+	docs, _ := ReadBytes("testdata/sample.warc", testfile.Read(t, "testdata/sample.warc"))
 	if len(docs) != 2 {
 		t.Fatalf("got %d docs", len(docs))
 	}
@@ -188,7 +181,7 @@ func TestReadBytesFields(t *testing.T) {
 		t.Errorf("Windows-1252 page not decoded: %q", docs[1].Text)
 	}
 
-	docs, _ = ReadBytes("testdata/docs.jsonl", readFile(t, "testdata/docs.jsonl"))
+	docs, _ = ReadBytes("testdata/docs.jsonl", testfile.Read(t, "testdata/docs.jsonl"))
 	if docs[1].ID != "cour-0002" || docs[1].Text != "  Bus fares will stay at their current level, the authority said.  " {
 		t.Errorf("JSONL id or text changed: %q %q", docs[1].ID, docs[1].Text)
 	}
@@ -198,7 +191,7 @@ func TestReadBytesFields(t *testing.T) {
 	}
 
 	// The same article from a file and from an archive gets the same id.
-	page, _ := ReadBytes("page.html", readFile(t, "testdata/page.html"))
+	page, _ := ReadBytes("page.html", testfile.Read(t, "testdata/page.html"))
 	if page[0].ID != d.ID {
 		t.Errorf("page id %s, archived page id %s", page[0].ID, d.ID)
 	}
@@ -240,7 +233,7 @@ func TestWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	dump := string(readFile(t, "testdata/dump.txt"))
+	dump := string(testfile.Read(t, "testdata/dump.txt"))
 	write("b/dump.txt", dump)
 	write("a/copy.txt", dump) // exact duplicates of both articles
 	write("a/edited.txt", strings.Replace(strings.Replace(dump, "on Tuesday", "on Tuesday evening", 1), "1,200", "1,300", 1))
@@ -313,7 +306,7 @@ func TestWalk(t *testing.T) {
 func TestWalkReuters(t *testing.T) {
 	dir := devdata.Path(t, "news/reuters21578-plaintext-sample")
 	titles := map[string]string{}
-	for _, l := range strings.Split(string(readFile(t, filepath.Join(dir, "index.tsv"))), "\n")[1:] {
+	for _, l := range strings.Split(string(testfile.Read(t, filepath.Join(dir, "index.tsv"))), "\n")[1:] {
 		if p := strings.Split(l, "\t"); len(p) == 3 {
 			titles["reuters21578-"+p[0]+".txt"] = p[2]
 		}

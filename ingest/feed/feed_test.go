@@ -1,20 +1,12 @@
 package feed
 
 import (
-	"os"
+	"github.com/herald-events/herald/internal/testfile"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 )
-
-func readFile(t testing.TB, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func TestRead(t *testing.T) {
 	type item struct{ source, title, url, byline, text string }
@@ -45,7 +37,7 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			docs, errs := Read("rss", readFile(t, tt.file))
+			docs, errs := Read("rss", testfile.Read(t, tt.file))
 			if len(docs) != len(tt.items) || len(errs) != len(tt.errs) {
 				t.Fatalf("got %d docs, errors %v", len(docs), errs)
 			}
@@ -68,7 +60,7 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadTruncatedFeed(t *testing.T) {
-	b := readFile(t, "../testdata/feed.rss")
+	b := testfile.Read(t, "../testdata/feed.rss")
 	_, errs := Read("cut.rss", b[:len(b)/2])
 	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "cut.rss:") || !strings.Contains(errs[0].Error(), "EOF") {
 		t.Errorf("errors %v", errs)
@@ -77,7 +69,7 @@ func TestReadTruncatedFeed(t *testing.T) {
 
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"../testdata/feed.rss", "../testdata/feed.atom", "../testdata/broken.rss"} {
-		f.Add(readFile(f, name))
+		f.Add(testfile.Read(f, name))
 	}
 	f.Add([]byte(`<rss><channel><item><description>&lt;b&gt;x</description></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -2,23 +2,15 @@ package html
 
 import (
 	"errors"
-	"os"
+	"github.com/herald-events/herald/internal/testfile"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 )
 
-func readFile(t testing.TB, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestRead(t *testing.T) {
-	d, err := Read("page.html", readFile(t, "../testdata/page.html"), "", "https://courier.example.org/news/rail")
+	d, err := Read("page.html", testfile.Read(t, "../testdata/page.html"), "", "https://courier.example.org/news/rail")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +65,7 @@ func TestTextOf(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(readFile(f, "../testdata/page.html"))
+	f.Add(testfile.Read(f, "../testdata/page.html"))
 	f.Add([]byte("<p>short</p>"))
 	f.Add([]byte("<html><meta charset=utf-16><body><p>\xff\xfe</p>"))
 	f.Fuzz(func(t *testing.T, b []byte) {

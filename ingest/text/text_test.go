@@ -2,6 +2,7 @@ package text
 
 import (
 	"bufio"
+	"github.com/herald-events/herald/internal/testfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,14 +12,6 @@ import (
 
 	"github.com/herald-events/herald/internal/devdata"
 )
-
-func readFile(t testing.TB, path string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 func TestSplit(t *testing.T) {
 	tests := []struct {
@@ -32,14 +25,14 @@ func TestSplit(t *testing.T) {
 	}{
 		{
 			name:   "dump of two articles",
-			in:     readFile(t, "../testdata/dump.txt"),
+			in:     readText(t, "../testdata/dump.txt"),
 			titles: []string{"Harbour authority approves expansion of northern container terminal", "Farmers warn of losses as late frost hits orchards"},
 			first:  "The decision ends two years", // the standfirst stays in the body
 			last:   "worst-affected farms.",
 		},
 		{
 			name: "dump with a byline, a date line and a deck",
-			in:   readFile(t, "../testdata/dump-bylines.txt"),
+			in:   readText(t, "../testdata/dump-bylines.txt"),
 			titles: []string{"Water company fined over sewage spills into river", "School meals to be free for all primary pupils",
 				"Drivers face delays as motorway bridge repairs begin"},
 			first: "The regulator said",
@@ -47,7 +40,7 @@ func TestSplit(t *testing.T) {
 		},
 		{
 			name:   "subheadings do not split an article",
-			in:     readFile(t, "../testdata/subheads.txt"),
+			in:     readText(t, "../testdata/subheads.txt"),
 			titles: []string{"City council votes to rebuild the old river bridge"},
 			first:  "The city council voted",
 			last:   "in the autumn.",
@@ -144,7 +137,7 @@ func titlesOf(arts []Article) []string {
 }
 
 func TestReadBodiesAreVerbatim(t *testing.T) {
-	in := readFile(t, "../testdata/dump.txt")
+	in := readText(t, "../testdata/dump.txt")
 	docs := Read(in)
 	if len(docs) != 2 {
 		t.Fatalf("got %d docs", len(docs))
@@ -213,7 +206,7 @@ func reuters(t testing.TB) (files []string, titles map[string]string) {
 func TestReutersOneArticleEach(t *testing.T) {
 	files, titles := reuters(t)
 	for _, f := range files {
-		arts := Split(readFile(t, f))
+		arts := Split(readText(t, f))
 		if len(arts) != 1 || arts[0].Title != titles[f] {
 			t.Errorf("%s: got %q, want one article titled %q", filepath.Base(f), titlesOf(arts), titles[f])
 		}
@@ -227,7 +220,7 @@ func TestReutersRunTogether(t *testing.T) {
 	files, titles := reuters(t)
 	var blank, packed, noDateline strings.Builder
 	for _, f := range files {
-		s := strings.TrimSpace(readFile(t, f))
+		s := strings.TrimSpace(readText(t, f))
 		blank.WriteString(s + "\n\n")
 		for _, l := range strings.Split(s, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -272,7 +265,7 @@ func TestPolNeAROneArticleEach(t *testing.T) {
 		t.Skip("no PolNeAR texts")
 	}
 	for _, f := range files {
-		if arts := Split(readFile(t, f)); len(arts) != 1 {
+		if arts := Split(readText(t, f)); len(arts) != 1 {
 			t.Errorf("%s: split into %d articles %q", filepath.Base(f), len(arts), titlesOf(arts))
 		}
 	}
@@ -280,7 +273,7 @@ func TestPolNeAROneArticleEach(t *testing.T) {
 
 func FuzzSplit(f *testing.F) {
 	for _, name := range []string{"../testdata/dump.txt", "../testdata/subheads.txt", "../testdata/dump-bylines.txt"} {
-		f.Add(readFile(f, name))
+		f.Add(readText(f, name))
 	}
 	f.Add("TITLE\n\nLONDON, March 3, 1987 (Reuters) - Body.\n")
 	f.Add("A\r\nBy B C\r\n2024-03-07\r\nText.")
@@ -313,7 +306,7 @@ func BenchmarkSplitReuters(b *testing.B) {
 	files, _ := reuters(b)
 	var sb strings.Builder
 	for _, f := range files {
-		sb.WriteString(readFile(b, f) + "\n")
+		sb.WriteString(readText(b, f) + "\n")
 	}
 	s := sb.String()
 	b.SetBytes(int64(len(s)))
@@ -335,7 +328,7 @@ func TestPolNeARRunTogether(t *testing.T) {
 	var sb strings.Builder
 	titles := map[string]bool{}
 	for _, f := range files[:300] {
-		head, rest, _ := strings.Cut(strings.TrimSpace(readFile(t, f)), "\n")
+		head, rest, _ := strings.Cut(strings.TrimSpace(readText(t, f)), "\n")
 		// the corpus ends every title with a period; headlines have none
 		head = strings.TrimSuffix(strings.TrimSpace(head), ".")
 		titles[head] = true
@@ -359,7 +352,7 @@ func TestPolNeARRunTogether(t *testing.T) {
 }
 
 func TestSplitBylineDateDeck(t *testing.T) {
-	in := readFile(t, "../testdata/dump-bylines.txt")
+	in := readText(t, "../testdata/dump-bylines.txt")
 	arts := Split(in)
 	if len(arts) != 3 {
 		t.Fatalf("got %d articles %q", len(arts), titlesOf(arts))
@@ -371,3 +364,6 @@ func TestSplitBylineDateDeck(t *testing.T) {
 		t.Errorf("the deck is not the start of the third body: %.30q", in[a.Start:a.End])
 	}
 }
+
+// readText returns the file at path as a string.
+func readText(t testing.TB, path string) string { return string(testfile.Read(t, path)) }

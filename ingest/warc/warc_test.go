@@ -2,23 +2,15 @@ package warc
 
 import (
 	"errors"
-	"os"
+	"github.com/herald-events/herald/internal/testfile"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 )
 
-func readFile(t testing.TB, path string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestRead(t *testing.T) {
-	docs, errs := Read("s.warc", readFile(t, "../testdata/sample.warc"))
+	docs, errs := Read("s.warc", testfile.Read(t, "../testdata/sample.warc"))
 	if len(errs) != 0 || len(docs) != 2 {
 		t.Fatalf("got %d docs, errors %v", len(docs), errs)
 	}
@@ -38,13 +30,13 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadTruncated(t *testing.T) {
-	full := readFile(t, "../testdata/sample.warc")
-	docs, errs := Read("t.warc", readFile(t, "../testdata/truncated.warc"))
+	full := testfile.Read(t, "../testdata/sample.warc")
+	docs, errs := Read("t.warc", testfile.Read(t, "../testdata/truncated.warc"))
 	if len(docs) != 1 || len(errs) != 1 || !errors.Is(errs[0], ErrTruncated) {
 		t.Fatalf("got %d docs, errors %v", len(docs), errs)
 	}
 	// the error gives the offset of the record that is cut
-	last := strings.LastIndex(string(full[:len(readFile(t, "../testdata/truncated.warc"))]), "WARC/1.1")
+	last := strings.LastIndex(string(full[:len(testfile.Read(t, "../testdata/truncated.warc"))]), "WARC/1.1")
 	if !strings.HasPrefix(errs[0].Error(), "t.warc: offset ") || !strings.Contains(errs[0].Error(), " "+itoa(last)+":") {
 		t.Errorf("error %q, want offset %d", errs[0], last)
 	}
@@ -74,8 +66,8 @@ func TestReadGarbage(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(readFile(f, "../testdata/sample.warc"))
-	f.Add(readFile(f, "../testdata/truncated.warc"))
+	f.Add(testfile.Read(f, "../testdata/sample.warc"))
+	f.Add(testfile.Read(f, "../testdata/truncated.warc"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		docs, errs := Read("f", b)
 		for _, d := range docs {
