@@ -122,30 +122,18 @@ func runDict(args []string, st streams) error {
 	tally := newUnknownTally(coder, phrase.TreeOf, *examples)
 	in := make(chan *doc.Doc, 64)
 	done := make(chan *doc.Doc, 64)
-	var sum ingest.Summary
-	var walkErr error
-	go func() {
-		defer close(in)
-		sum, walkErr = ingest.Walk(ctx, fs.Args(), ingest.Options{Stdin: st.in, Dedup: true}, func(d *doc.Doc) error {
-			select {
-			case in <- d:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
+	walk := walkInto(ctx, fs.Args(), ingest.Options{Stdin: st.in, Dedup: true}, in)
 	go p.Run(ctx, *workers, in, done)
 	for d := range done {
 		tally.add(d)
 	}
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return walkErr
+	if walk.err != nil && !errors.Is(walk.err, context.Canceled) {
+		return walk.err
 	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted after %d documents", tally.docs)
 	}
-	for _, f := range sum.Failures {
+	for _, f := range walk.sum.Failures {
 		fmt.Fprintf(st.err, "herald dict: %v\n", f.Err)
 	}
 	if *tsv {

@@ -73,19 +73,7 @@ func runRun(args []string, st streams) error {
 	prog := newProgress(st.err, !*quiet, totalSize(fs.Args()))
 	in := make(chan *doc.Doc, 64)
 	done := make(chan *doc.Doc, 64)
-	var sum ingest.Summary
-	var walkErr error
-	go func() {
-		defer close(in)
-		sum, walkErr = ingest.Walk(ctx, fs.Args(), ingest.Options{Stdin: st.in, Dedup: !*noDedup}, func(d *doc.Doc) error {
-			select {
-			case in <- d:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
+	walk := walkInto(ctx, fs.Args(), ingest.Options{Stdin: st.in, Dedup: !*noDedup}, in)
 	go p.Run(ctx, *workers, in, done)
 
 	var stats runStats
@@ -114,14 +102,14 @@ func runRun(args []string, st streams) error {
 			return fmt.Errorf("writing %s: %w", *out, err)
 		}
 	}
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return walkErr
+	if walk.err != nil && !errors.Is(walk.err, context.Canceled) {
+		return walk.err
 	}
-	stats.print(st.err, sum, prog.elapsed())
+	stats.print(st.err, walk.sum, prog.elapsed())
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted after %d documents", stats.docs)
 	}
-	if len(sum.Failures) > 0 || stats.failedDocs > 0 {
+	if len(walk.sum.Failures) > 0 || stats.failedDocs > 0 {
 		return exitError{1}
 	}
 	return nil
@@ -309,3 +297,29 @@ func (p *progress) clear() {
 }
 
 func (p *progress) finish() { p.clear() }
+
+// walked is what walkInto's walk found; read it once the pipeline fed from
+// the walk has drained (the walk has ended then).
+type walked struct {
+	sum ingest.Summary
+	err error
+}
+
+// walkInto reads the inputs named by args (directories walked, "-" for
+// standard input) into in, from a goroutine that closes in at the end or
+// when ctx is done.
+func walkInto(ctx context.Context, args []string, opt ingest.Options, in chan<- *doc.Doc) *walked {
+	w := &walked{}
+	go func() {
+		defer close(in)
+		w.sum, w.err = ingest.Walk(ctx, args, opt, func(d *doc.Doc) error {
+			select {
+			case in <- d:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	return w
+}
