@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-events/herald/nlp/cluster"
 )
 
 // Feature templates. Their numbers are part of the model format: append
@@ -44,6 +46,10 @@ const (
 	fTitleBeforeShort
 	fGazShort
 	fFlat
+	fCluster            // the word's leaf cluster (nlp/cluster)
+	fClusterMid         // its mid-level cluster
+	fClusterShape       // its leaf cluster and short shape
+	fClusterCoarseShape // its top-level cluster and short shape
 )
 
 // hasher builds 64-bit FNV-1a feature keys without allocating.
@@ -57,6 +63,8 @@ const (
 func newHash(t byte) hasher { return hasher(fnvOffset).byte(t) }
 
 func (h hasher) byte(b byte) hasher { return (h ^ hasher(b)) * fnvPrime }
+
+func (h hasher) u16(x uint16) hasher { return h.byte(byte(x)).byte(byte(x >> 8)) }
 
 func (h hasher) str(s string) hasher {
 	for i := 0; i < len(s); i++ {
@@ -171,17 +179,19 @@ func at(xs []string, i int) string {
 	return xs[i]
 }
 
-// features appends the feature keys of token i to dst.
-// ownFeatures is the number of leading features that features writes from
-// the word's own form alone, given its lower case: bias, word, lower case,
-// shape, short shape, up to three prefixes and four suffixes. Emissions
-// sums them once per word (rowCache); keep it in step with features.
-func ownFeatures(lower string) int {
-	n := utf8.RuneCountInString(lower)
-	return 5 + min(n, 3) + min(n, 4)
+// features appends the feature keys of token i to dst: first those of the
+// word's own form alone (ownKeys), then those of its context
+// (contextKeys).
+func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
+	return s.contextKeys(g, i, s.ownKeys(i, dst))
 }
 
-func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
+// ownKeys appends the keys of the features of token i that depend on the
+// word's own form alone: bias, word, lower case, shape, short shape, up to
+// three prefixes and four suffixes, and four word-cluster features.
+// Emissions sums their weights once per word (rowCache) and reads only the
+// context features of a word seen again.
+func (s *sentence) ownKeys(i int, dst []uint64) []uint64 {
 	add := func(h hasher) { dst = append(dst, uint64(h)) }
 	w, lw, short := s.words[i], s.lower[i], s.short[i]
 	add(newHash(fBias))
@@ -228,6 +238,23 @@ func (s *sentence) features(g *Gazetteer, i int, dst []uint64) []uint64 {
 			add(newHash(fSuffix).str(string(rs[len(rs)-k:])))
 		}
 	}
+	// The word's cluster in GloVe space at three levels (0 for words the
+	// table lacks), alone and with the word's shape: an unseen company
+	// name shares a cluster with the companies of the training data.
+	var buf [32]byte
+	c := cluster.Default().Of(cluster.Normalize(buf[:0], w))
+	add(newHash(fCluster).u16(c))
+	add(newHash(fClusterMid).u16(cluster.Mid(c)))
+	add(newHash(fClusterShape).u16(c).str(short))
+	add(newHash(fClusterCoarseShape).u16(cluster.Coarse(c)).str(short))
+	return dst
+}
+
+// contextKeys appends the keys of the features of token i that read its
+// context (neighbours, tags, gazetteers, word classes).
+func (s *sentence) contextKeys(g *Gazetteer, i int, dst []uint64) []uint64 {
+	add := func(h hasher) { dst = append(dst, uint64(h)) }
+	w, lw, short := s.words[i], s.lower[i], s.short[i]
 	add(newHash(fPrevLower).str(at(s.lower, i-1)))
 	add(newHash(fNextLower).str(at(s.lower, i+1)))
 	add(newHash(fPrev2Lower).str(at(s.lower, i-2)))

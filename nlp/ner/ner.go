@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/herald-events/herald/doc"
+	"github.com/herald-events/herald/nlp/cluster"
 )
 
 // Mention is a named-entity mention: the tokens [Start, End) of a sentence
@@ -57,6 +58,7 @@ func Load(r io.Reader) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
+	cluster.Default() // decode the word clusters the features read now, not in the first sentence
 	return &Recognizer{m: m, g: g}, nil
 }
 
@@ -101,14 +103,19 @@ func (r *Recognizer) emissions(s *sentence, c *rowCache) []float32 {
 	nt := len(r.m.tags)
 	sc := make([]float32, len(s.words)*nt)
 	for i, w := range s.words {
-		c.keys = s.features(r.g, i, c.keys[:0])
 		row := sc[i*nt : (i+1)*nt]
 		// The features of the word alone come first: their partial sum,
 		// added in the same order from zero, is the same float32 value
-		// whenever the word comes back.
-		own := ownFeatures(s.lower[i])
-		copy(row, c.prefix(r.m, w, c.keys[:own]))
-		r.m.addRows(c.keys[own:], row)
+		// whenever the word comes back, so a word in the cache needs
+		// only its context features.
+		own, ok := c.cached(w)
+		if !ok {
+			c.keys = s.ownKeys(i, c.keys[:0])
+			own = c.prefix(r.m, w, c.keys)
+		}
+		copy(row, own)
+		c.keys = s.contextKeys(r.g, i, c.keys[:0])
+		r.m.addRows(c.keys, row)
 	}
 	return sc
 }
@@ -129,10 +136,24 @@ func newRowCache(nt int) *rowCache {
 	return &rowCache{nt: nt, sum: make([]float32, rowCacheSize*nt)}
 }
 
+// slot returns the cache slot of word.
+func (c *rowCache) slot(word string) int {
+	return int(mix(uint64(newHash(0).str(word))) & (rowCacheSize - 1))
+}
+
+// cached returns the scores of the features of word alone if the cache
+// holds them.
+func (c *rowCache) cached(word string) ([]float32, bool) {
+	slot := c.slot(word)
+	if word == "" || c.word[slot] != word {
+		return nil, false
+	}
+	return c.sum[slot*c.nt : (slot+1)*c.nt], true
+}
+
 // prefix returns the scores of keys, the features of word alone.
 func (c *rowCache) prefix(m *model, word string, keys []uint64) []float32 {
-	h := uint64(newHash(0).str(word))
-	slot := int(mix(h) & (rowCacheSize - 1))
+	slot := c.slot(word)
 	row := c.sum[slot*c.nt : (slot+1)*c.nt]
 	if word != "" && c.word[slot] == word {
 		return row

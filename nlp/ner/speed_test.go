@@ -41,6 +41,47 @@ func TestAffixFeatures(t *testing.T) {
 	}
 }
 
+// TestClusterFeatures checks the word-cluster features: words of one
+// leaf cluster share the keys, other words do not, and they are part of
+// the word's own features, the same in any context.
+func TestClusterFeatures(t *testing.T) {
+	m := &model{}
+	g := &Gazetteer{kinds: map[string]Kind{}, exact: map[string]Kind{}, prefixes: map[string]struct{}{}}
+	// own returns the cluster keys among the own features of the word at
+	// i of the sentence words.
+	own := func(words []string, i int) []uint64 {
+		s := m.prepare(g, words, nil)
+		n := len(s.ownKeys(i, nil))
+		return s.features(g, i, nil)[n-4 : n]
+	}
+	leaf := func(w string) uint64 { return own([]string{w}, 0)[0] }
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Monday", "Tuesday", true},
+		{"monday", "Tuesday", true},
+		{"Monday", "Accenture", false},
+		{"Qzxqzxqzx", "Zyxwzyxw", true}, // both unknown: cluster 0
+		{"Qzxqzxqzx", "Accenture", false},
+	} {
+		if got := leaf(tc.a) == leaf(tc.b); got != tc.same {
+			t.Errorf("leaf keys of %q and %q equal: %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+	// The same word in two sentences has the same cluster keys.
+	a := own([]string{"Accenture", "hired", "him"}, 0)
+	b := own([]string{"He", "joined", "Accenture", "."}, 2)
+	if !slices.Equal(a, b) {
+		t.Errorf("cluster keys of Accenture differ by context: %x, %x", a, b)
+	}
+	// Case changes the shape keys only.
+	c := own([]string{"accenture"}, 0)
+	if c[0] != a[0] || c[1] != a[1] || c[2] == a[2] {
+		t.Errorf("accenture %x, Accenture %x: want the same leaf and mid keys, other shape keys", c, a)
+	}
+}
+
 // TestMatchesPrefixes checks that matches finds names through words that
 // hold spaces themselves, as the joined keys of kinds do.
 func TestMatchesPrefixes(t *testing.T) {
@@ -88,7 +129,10 @@ func TestRowCacheExact(t *testing.T) {
 				keys := s.features(r.g, i, nil)
 				r.m.scoreRow(keys, want)
 				lw := strings.ToLower(w)
-				own := 5 + min(len([]rune(lw)), 3) + min(len([]rune(lw)), 4)
+				own := 5 + min(len([]rune(lw)), 3) + min(len([]rune(lw)), 4) + 4 // + clusters
+				if ok := s.ownKeys(i, nil); !slices.Equal(ok, keys[:own]) {
+					t.Fatalf("%q: own keys %x, want the first %d features %x", w, ok, own, keys[:own])
+				}
 				copy(got, c.prefix(r.m, w, keys[:own]))
 				r.m.addRows(keys[own:], got)
 				if !slices.Equal(got, want) {
