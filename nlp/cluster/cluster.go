@@ -124,7 +124,8 @@ func Coarse(id uint16) uint16 {
 }
 
 // Normalize appends to buf[:0] the form of w the table is keyed by:
-// lowercase, with every ASCII digit replaced by 0.
+// lowercase, with every ASCII digit replaced by 0. The parser keys its
+// vocabulary by the same form.
 func Normalize(buf []byte, w string) []byte {
 	buf = buf[:0]
 	for i := 0; i < len(w); {

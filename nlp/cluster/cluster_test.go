@@ -36,7 +36,7 @@ func TestLevels(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
-	for in, want := range map[string]string{"Hello": "hello", "A-10": "a-00", "ÉCOLE": "école", "": ""} {
+	for in, want := range map[string]string{"Hello": "hello", "A-10": "a-00", "1,250": "0,000", "ÉCOLE": "école", "Éric": "éric", "": ""} {
 		if got := string(Normalize(nil, in)); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/herald-events/herald/conllu"
+
+	"github.com/herald-events/herald/nlp/cluster"
 )
 
 func readMini(t testing.TB) []Sentence {
@@ -108,7 +110,8 @@ func TestOracle(t *testing.T) {
 	}
 }
 
-func TestNormalize(t *testing.T) {
+// Words are keyed by their normalised form (package cluster) and suffix.
+func TestNormalizeSuffix(t *testing.T) {
 	tests := []struct{ in, want, sfx string }{
 		{"Hello", "hello", "llo"},
 		{"1,250", "0,000", "000"},
@@ -117,9 +120,9 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got := normalize(nil, tc.in)
+			got := cluster.Normalize(nil, tc.in)
 			if string(got) != tc.want {
-				t.Errorf("normalize(%q) = %q, want %q", tc.in, got, tc.want)
+				t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 			if s := string(suffix(got)); s != tc.sfx {
 				t.Errorf("suffix = %q, want %q", s, tc.sfx)

@@ -3,6 +3,8 @@ package parse
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/herald-events/herald/nlp/cluster"
 )
 
 // vocab holds the string-to-id maps of a model.
@@ -63,34 +65,6 @@ func unknownClass(buf []byte, w string, norm []byte) []byte {
 	return buf
 }
 
-// normalize writes the lowercased form of w, with every digit replaced by
-// 0, into buf.
-func normalize(buf []byte, w string) []byte {
-	buf = buf[:0]
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case '0' <= c && c <= '9':
-				c = '0'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		if lr := unicode.ToLower(r); lr != r {
-			buf = utf8.AppendRune(buf, lr)
-		} else {
-			buf = append(buf, w[i:i+size]...)
-		}
-		i += size
-	}
-	return buf
-}
-
 func suffix(b []byte) []byte {
 	n := 0
 	for i := len(b); i > 0; {
@@ -123,7 +97,7 @@ func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
 	}
 	x.word, x.tag, x.upos, x.sfx = x.word[:m], x.tag[:m], x.upos[:m], x.sfx[:m]
 	for i, w := range words {
-		x.buf = normalize(x.buf, w)
+		x.buf = cluster.Normalize(x.buf, w)
 		x.word[i] = lookup(v.words, x.buf)
 		if x.word[i] == idUnk {
 			x.ubuf = unknownClass(x.ubuf, w, x.buf)

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"sort"
 	"time"
+
+	"github.com/herald-events/herald/nlp/cluster"
 )
 
 // Sentence is a training or evaluation sentence: words, their tags and the
@@ -312,7 +314,7 @@ func (p *Parser) buildVocab(data []Sentence, minFreq int) {
 	var buf []byte
 	for _, s := range data {
 		for i, w := range s.Words {
-			buf = normalize(buf, w)
+			buf = cluster.Normalize(buf, w)
 			words[string(buf)]++
 			sfx[string(suffix(buf))]++
 			tags[s.XPOS[i]] = true
@@ -325,7 +327,7 @@ func (p *Parser) buildVocab(data []Sentence, minFreq int) {
 	var ubuf []byte
 	for _, s := range data {
 		for _, w := range s.Words {
-			buf = normalize(buf, w)
+			buf = cluster.Normalize(buf, w)
 			if words[string(buf)] < minFreq {
 				ubuf = unknownClass(ubuf, w, buf)
 				words[string(ubuf)] = minFreq
