@@ -76,16 +76,16 @@ func run(path string, n int, out string) error {
 		if !ok || len(v) < dim {
 			return fmt.Errorf("%s: word %d (%q) has no %d-dimensional vector", path, i, w, dim)
 		}
-		seen[key] = true
-		f := make([]float32, dim)
 		var norm float64
 		for j := range dim {
 			norm += v[j] * v[j]
 		}
 		norm = math.Sqrt(norm)
 		if norm == 0 {
-			continue
+			continue // no direction to cluster; a later spelling may have one
 		}
+		seen[key] = true
+		f := make([]float32, dim)
 		for j := range dim {
 			f[j] = float32(v[j] / norm)
 		}
