@@ -47,8 +47,14 @@ type weights struct {
 	slots []uint64 // key<<24 | (o+1), at key&mask or after it; 0 is empty
 	// run holds, at offset o of each feature, the number of its entries
 	// followed by the entries: one memory load less per lookup than
-	// going through start.
+	// going through start. For a feature with a dense packed row (see
+	// swar.go) it holds only denseFlag | the row's index in dense.
 	run []uint32
+	// nc is the number of classes the entries cover (largest class + 1)
+	// and nw = ceil(nc/3) the words of a dense row.
+	nc, nw int
+	// dense holds the dense packed rows, nw words each.
+	dense []uint64
 }
 
 // entry is one feature weight for one class, used while building a model.
@@ -123,14 +129,28 @@ func mergeEntries(a, b []entry) []entry {
 	return out
 }
 
-// buildTable fills the lookup table from keys.
-func (m *weights) buildTable() {
+// buildTable fills the lookup table from keys, giving the features with
+// many entries a dense packed row (see swar.go).
+func (m *weights) buildTable() { m.buildTableDense(-1) }
+
+// buildTableDense is buildTable with features of at least minDense entries
+// getting a dense row (denseMin's number when minDense is negative).
+func (m *weights) buildTableDense(minDense int) {
 	size := 16
 	for size < 2*len(m.keys) {
 		size *= 2
 	}
 	m.mask = uint64(size - 1)
 	m.slots = make([]uint64, size)
+	m.nc = 0
+	for _, e := range m.ent {
+		m.nc = max(m.nc, int(uint8(e))+1)
+	}
+	m.nw = (m.nc + lanes - 1) / lanes
+	m.dense = nil
+	if minDense < 0 {
+		minDense = denseMin(m.nc)
+	}
 	m.run = make([]uint32, 0, len(m.keys)+len(m.ent))
 	for f, k := range m.keys {
 		i := k & m.mask
@@ -143,26 +163,15 @@ func (m *weights) buildTable() {
 		}
 		m.slots[i] = k<<24 | uint64(o+1)
 		es := m.ent[m.start[f]:m.start[f+1]]
+		if len(es) >= minDense {
+			if row, ok := denseRow(es, m.nw); ok {
+				m.run = append(m.run, denseFlag|uint32(len(m.dense)/m.nw))
+				m.dense = append(m.dense, row...)
+				continue
+			}
+		}
 		m.run = append(m.run, uint32(len(es)))
 		m.run = append(m.run, es...)
-	}
-}
-
-// find returns the entries of feature key k (nil when it has none).
-func (m *weights) find(k uint64) []uint32 {
-	k >>= keyShift
-	i := k & m.mask
-	for {
-		s := m.slots[i]
-		if s == 0 {
-			return nil
-		}
-		if s>>24 == k {
-			o := uint32(s&(1<<24-1)) - 1
-			n := m.run[o]
-			return m.run[o+1 : o+1+n]
-		}
-		i = (i + 1) & m.mask
 	}
 }
 
@@ -172,25 +181,6 @@ func (m *weights) predict(feats []uint64, scores []int32) (int, int32) {
 	clear(scores)
 	m.add(feats, scores)
 	return best(scores)
-}
-
-// add adds the weights of the feature keys to scores.
-func (m *weights) add(feats []uint64, scores []int32) {
-	// Look every feature up first, so that the memory loads of the lookups
-	// overlap, then add up the weights.
-	var found [numFeatures + numRight][]uint32
-	n := 0
-	for _, k := range feats {
-		if es := m.find(k); len(es) > 0 {
-			found[n] = es
-			n++
-		}
-	}
-	for _, es := range found[:n] {
-		for _, e := range es {
-			scores[uint8(e)] += int32(e) >> 8
-		}
-	}
 }
 
 // best returns the best class of scores (the first of equals) and its

@@ -1,0 +1,204 @@
+package tag
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomWeights returns weights of nf features over nc classes with random
+// entries: many features have entries for most classes, some weights are
+// outside the range of a lane, and some keys collide once shortened.
+func randomWeights(r *rand.Rand, nc, nf int) (*weights, []uint64) {
+	feats := make(map[uint64][]entry, nf)
+	for range nf {
+		var n int
+		switch r.IntN(4) {
+		case 0:
+			n = 1 + r.IntN(min(4, nc))
+		case 1:
+			n = 1 + r.IntN(nc)
+		default:
+			n = nc - r.IntN(nc/4+1)
+		}
+		big := r.IntN(5) == 0 // weights beyond a lane's range
+		classes := r.Perm(nc)[:n]
+		slices.Sort(classes)
+		es := make([]entry, n)
+		for j, c := range classes {
+			w := r.NormFloat64() * 100
+			if big && j == n/2 {
+				w = float64(laneBias)/weightScale + 1 + r.Float64()*1e4
+				if r.IntN(2) == 0 {
+					w = -w
+				}
+			}
+			if r.IntN(40) == 0 {
+				// Right at the edges of the lane range.
+				w = []float64{-laneBias, laneBias - 1, laneBias}[r.IntN(3)] / weightScale
+			}
+			es[j] = entry{class: uint8(c), w: float32(w)}
+		}
+		feats[r.Uint64()] = es
+	}
+	keys := make([]uint64, 0, len(feats))
+	for k := range feats {
+		keys = append(keys, k)
+	}
+	return newWeights(feats), keys
+}
+
+// TestDenseAddExact checks that add, with dense packed rows, gives exactly
+// the scores of the plain scatter-add, for random models and feature sets.
+func TestDenseAddExact(t *testing.T) {
+	for _, nc := range []int{2, 3, 7, 50, 100, 199, 200, 256} {
+		t.Run(fmt.Sprint(nc), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(nc), 11))
+			m, keys := randomWeights(r, nc, 3000)
+			if m.nc != nc {
+				t.Fatalf("nc = %d, want %d", m.nc, nc)
+			}
+			dense, wide := 0, 0
+			for f := range m.keys {
+				es := m.ent[m.start[f]:m.start[f+1]]
+				if len(es) < denseMin(nc) {
+					continue
+				}
+				if _, ok := denseRow(es, m.nw); ok {
+					dense++
+				} else {
+					wide++
+				}
+			}
+			if len(m.dense) != dense*m.nw || dense == 0 || wide == 0 {
+				t.Fatalf("%d dense words for %d dense rows of %d words, %d features too wide: want some of both", len(m.dense), dense, m.nw, wide)
+			}
+			got, want := make([]int32, nc), make([]int32, nc)
+			feats := make([]uint64, 0, numFeatures+numRight)
+			for range 2000 {
+				feats = feats[:r.IntN(numFeatures+numRight+1)]
+				for j := range feats {
+					if r.IntN(8) == 0 {
+						feats[j] = r.Uint64() // most likely absent
+					} else {
+						feats[j] = keys[r.IntN(len(keys))]
+					}
+				}
+				for j := range got {
+					got[j] = r.Int32N(1000) - 500
+				}
+				copy(want, got)
+				m.add(feats, got)
+				m.addScatter(feats, want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("features %x: add gives %v, scatter-add %v", feats, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestDenseManyRows checks that summing more rows than the lanes can hold
+// at once (maxRows) still gives exact scores.
+func TestDenseManyRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	const nc = 200
+	m, _ := randomWeights(r, nc, 500)
+	var rows []uint32
+	want := make([]int32, nc)
+	for f, k := range m.keys {
+		h := m.run[m.offset(k)]
+		if h&denseFlag == 0 {
+			continue
+		}
+		// Every feature with the largest weights possible in a lane, many
+		// times over.
+		for range 3 {
+			rows = append(rows, h&^denseFlag)
+			for _, e := range m.ent[m.start[f]:m.start[f+1]] {
+				want[uint8(e)] += int32(e) >> 8
+			}
+		}
+	}
+	if len(rows) < 3*maxRows {
+		t.Fatalf("only %d dense rows", len(rows))
+	}
+	got := make([]int32, nc)
+	m.addDense(rows, got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%d rows: got %v, want %v", len(rows), got, want)
+	}
+}
+
+// offset returns the offset in run of feature key k (shortened), which
+// must be in m.
+func (m *weights) offset(k uint64) uint32 {
+	i := k & m.mask
+	for m.slots[i]>>24 != k {
+		i = (i + 1) & m.mask
+	}
+	return uint32(m.slots[i]&(1<<24-1)) - 1
+}
+
+// TestDenseEmbeddedModel checks that the embedded model, with its dense
+// rows, gives word by word the scores of the scatter-add and the classes
+// of the model without dense rows.
+func TestDenseEmbeddedModel(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.m
+	sparse := *m
+	sparse.passes = nil
+	for p, w := range m.passes {
+		if len(w.dense) == 0 {
+			t.Fatalf("pass %d has no dense rows", p)
+		}
+		s := *w
+		s.buildTableDense(math.MaxInt)
+		if len(s.dense) != 0 {
+			t.Fatal("dense rows built with no feature dense")
+		}
+		sparse.passes = append(sparse.passes, &s)
+	}
+	nc := len(m.xpos)
+	scores, a, b := make([]int32, nc), make([]int32, nc), make([]int32, nc)
+	var ws []wordInfo
+	var feats [numFeatures + numRight]uint64
+	for si, words := range cacheSentences(t) {
+		ws = m.analyzeAll(ws, words)
+		want := slices.Clone(sparse.classes(ws, nil, scores, make([]uint16, len(ws)), make([]uint16, len(ws)), nil))
+		got := m.classes(ws, nil, scores, make([]uint16, len(ws)), make([]uint16, len(ws)), nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sentence %d %q: classes %v with dense rows, %v without", si, words, got, want)
+		}
+		sc := sentenceCase(ws)
+		for i := range ws {
+			p1, p2 := uint64(noTag), uint64(noTag)
+			if i > 0 {
+				p1 = uint64(got[i-1])
+			}
+			if i > 1 {
+				p2 = uint64(got[i-2])
+			}
+			extract(&feats, ws, i, p1, p2, sc)
+			extractRight(&feats, ws, got, i, p1)
+			for p, w := range m.passes {
+				f := feats[:numFeatures]
+				if p == 1 {
+					f = feats[:]
+				}
+				clear(a)
+				clear(b)
+				w.add(f, a)
+				w.addScatter(f, b)
+				if !slices.Equal(a, b) {
+					t.Fatalf("sentence %d word %d %q pass %d: add %v, scatter-add %v", si, i, words[i], p, a, b)
+				}
+			}
+		}
+	}
+}
