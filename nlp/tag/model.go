@@ -44,11 +44,12 @@ type weights struct {
 	start []uint32 // entries of feature keys[f] are ent[start[f]:start[f+1]]
 	ent   []uint32 // class in the low 8 bits, weight*weightScale in the high 24 (signed)
 	mask  uint64
-	slots []uint64 // key<<24 | (o+1), at key&mask or after it; 0 is empty
+	slots []uint64 // key<<24 | (o+1) (or slotDense|row), at key&mask or after it; 0 is empty
 	// run holds, at offset o of each feature, the number of its entries
 	// followed by the entries: one memory load less per lookup than
-	// going through start. For a feature with a dense packed row (see
-	// swar.go) it holds only denseFlag | the row's index in dense.
+	// going through start. A feature with a dense packed row (see
+	// swar.go) has instead, in its slot, slotDense | the row's index in
+	// dense, and nothing in run.
 	run []uint32
 	// nc is the number of classes the entries cover (largest class + 1)
 	// and nw = ceil(nc/3) the words of a dense row.
@@ -147,29 +148,40 @@ func (m *weights) buildTableDense(minDense int) {
 		m.nc = max(m.nc, int(uint8(e))+1)
 	}
 	m.nw = (m.nc + lanes - 1) / lanes
-	m.dense = nil
 	if minDense < 0 {
 		minDense = denseMin(m.nc)
 	}
-	m.run = make([]uint32, 0, len(m.keys)+len(m.ent))
+	// Dense rows first, so that run is made to its size.
+	m.dense = nil
+	row := make([]int32, len(m.keys)) // per feature: 1 + its dense row, or 0
+	nrun := 0
+	for f := range m.keys {
+		es := m.ent[m.start[f]:m.start[f+1]]
+		if len(es) >= minDense && len(m.dense)/max(m.nw, 1) <= slotOffset {
+			if r, ok := denseRow(es, m.nw); ok {
+				row[f] = int32(len(m.dense)/m.nw) + 1
+				m.dense = append(m.dense, r...)
+				continue
+			}
+		}
+		nrun += 1 + len(es)
+	}
+	m.run = make([]uint32, 0, nrun)
 	for f, k := range m.keys {
 		i := k & m.mask
 		for m.slots[i] != 0 {
 			i = (i + 1) & m.mask
 		}
+		if row[f] > 0 {
+			m.slots[i] = k<<24 | slotDense | uint64(row[f]-1)
+			continue
+		}
 		o := len(m.run)
-		if o+1 >= 1<<24 {
+		if o+1 > slotOffset {
 			panic("tag: model too large for the lookup table")
 		}
 		m.slots[i] = k<<24 | uint64(o+1)
 		es := m.ent[m.start[f]:m.start[f+1]]
-		if len(es) >= minDense {
-			if row, ok := denseRow(es, m.nw); ok {
-				m.run = append(m.run, denseFlag|uint32(len(m.dense)/m.nw))
-				m.dense = append(m.dense, row...)
-				continue
-			}
-		}
 		m.run = append(m.run, uint32(len(es)))
 		m.run = append(m.run, es...)
 	}

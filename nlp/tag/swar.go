@@ -20,12 +20,13 @@ import "slices"
 // clipped.
 
 const (
-	lanes     = 3  // lanes per uint64 word
-	laneBits  = 21 // bits per lane
-	laneMask  = 1<<laneBits - 1
-	laneBias  = 1 << 14 // added to each weight in a lane
-	maxRows   = 63      // rows summed before the lanes must be unpacked
-	denseFlag = 1 << 31 // in run: the feature has a dense row
+	lanes      = 3  // lanes per uint64 word
+	laneBits   = 21 // bits per lane
+	laneMask   = 1<<laneBits - 1
+	laneBias   = 1 << 14       // added to each weight in a lane
+	maxRows    = 63            // rows summed before the lanes must be unpacked
+	slotDense  = 1 << 23       // in a slot: the feature has a dense row
+	slotOffset = slotDense - 1 // in a slot: the offset in run + 1, or the row
 	// maxWords is the number of words of a dense row for 256 classes.
 	maxWords = (256 + lanes - 1) / lanes
 )
@@ -67,13 +68,11 @@ func (m *weights) add(feats []uint64, scores []int32) {
 				break
 			}
 			if s>>24 == k {
-				o := uint32(s&(1<<24-1)) - 1
-				h := m.run[o]
-				if h&denseFlag != 0 {
-					rows[nd] = h &^ denseFlag
+				if s&slotDense != 0 {
+					rows[nd] = uint32(s & slotOffset)
 					nd++
-				} else if h > 0 {
-					found[n] = m.run[o+1 : o+1+h]
+				} else if o := uint32(s&slotOffset) - 1; m.run[o] > 0 {
+					found[n] = m.run[o+1 : o+1+m.run[o]]
 					n++
 				}
 				break
@@ -100,15 +99,25 @@ func (m *weights) addDense(rows []uint32, scores []int32) {
 	for len(rows) > 0 {
 		part := rows[:min(len(rows), maxRows)]
 		rows = rows[len(part):]
+		off := int32(len(part)) * laneBias
 		clear(acc)
+		// Four rows at a time: one load and store of the accumulator
+		// serves four rows.
+		for ; len(part) >= 4; part = part[4:] {
+			r0 := m.dense[int(part[0])*nw:][:len(acc)]
+			r1 := m.dense[int(part[1])*nw:][:len(acc)]
+			r2 := m.dense[int(part[2])*nw:][:len(acc)]
+			r3 := m.dense[int(part[3])*nw:][:len(acc)]
+			for q := range acc {
+				acc[q] += r0[q] + r1[q] + r2[q] + r3[q]
+			}
+		}
 		for _, r := range part {
-			row := m.dense[int(r)*nw:][:nw]
-			row = row[:len(acc)]
+			row := m.dense[int(r)*nw:][:len(acc)]
 			for q, v := range row {
 				acc[q] += v
 			}
 		}
-		off := int32(len(part)) * laneBias
 		full := len(scores) / lanes
 		for q, v := range acc[:full] {
 			s := scores[lanes*q:][:lanes]

@@ -109,14 +109,14 @@ func TestDenseManyRows(t *testing.T) {
 	var rows []uint32
 	want := make([]int32, nc)
 	for f, k := range m.keys {
-		h := m.run[m.offset(k)]
-		if h&denseFlag == 0 {
+		s := m.slot(k)
+		if s&slotDense == 0 {
 			continue
 		}
 		// Every feature with the largest weights possible in a lane, many
 		// times over.
 		for range 3 {
-			rows = append(rows, h&^denseFlag)
+			rows = append(rows, uint32(s&slotOffset))
 			for _, e := range m.ent[m.start[f]:m.start[f+1]] {
 				want[uint8(e)] += int32(e) >> 8
 			}
@@ -132,14 +132,13 @@ func TestDenseManyRows(t *testing.T) {
 	}
 }
 
-// offset returns the offset in run of feature key k (shortened), which
-// must be in m.
-func (m *weights) offset(k uint64) uint32 {
+// slot returns the slot of feature key k (shortened), which must be in m.
+func (m *weights) slot(k uint64) uint64 {
 	i := k & m.mask
 	for m.slots[i]>>24 != k {
 		i = (i + 1) & m.mask
 	}
-	return uint32(m.slots[i]&(1<<24-1)) - 1
+	return m.slots[i]
 }
 
 // TestDenseEmbeddedModel checks that the embedded model, with its dense
