@@ -157,7 +157,7 @@ func (m *weights) buildTableDense(minDense int) {
 	nrun := 0
 	for f := range m.keys {
 		es := m.ent[m.start[f]:m.start[f+1]]
-		if len(es) >= minDense && len(m.dense)/max(m.nw, 1) <= slotOffset {
+		if len(es) > 0 && len(es) >= minDense && len(m.dense)/max(m.nw, 1) <= slotOffset {
 			if r, ok := denseRow(es, m.nw); ok {
 				row[f] = int32(len(m.dense)/m.nw) + 1
 				m.dense = append(m.dense, r...)

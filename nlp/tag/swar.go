@@ -17,7 +17,14 @@ import "slices"
 // then added to its class's score. Integer sums do not depend on their
 // order, so scores are exactly those of the scatter-add. A feature with a
 // weight outside the lane range keeps its sparse entries: nothing is
-// clipped.
+// clipped. A dense feature is marked in its lookup slot, so its lookup
+// loads nothing but the slot.
+//
+// Measured (BenchmarkTag on EWT dev, GOMAXPROCS=1, sentences per CPU
+// second, medians of interleaved runs): the embedded 102-class model
+// 32,500 -> 41,900; a 220-class supertagger model 9,900 -> 14,800. The
+// threshold (denseMin) made little difference between nc/2 and nc/8 on
+// either model; nc/3 keeps the rows few (under 1% of the features).
 
 const (
 	lanes      = 3  // lanes per uint64 word

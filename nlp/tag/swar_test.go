@@ -201,3 +201,15 @@ func TestDenseEmbeddedModel(t *testing.T) {
 		}
 	}
 }
+
+// TestNoEntries checks weights whose features have no entries (a model
+// file may hold such features): they add nothing.
+func TestNoEntries(t *testing.T) {
+	m := &weights{keys: []uint64{5, 9}, start: []uint32{0, 0, 0}}
+	m.buildTable()
+	scores := []int32{1, 2, 3}
+	m.add([]uint64{5 << keyShift, 9 << keyShift, 7 << keyShift}, scores)
+	if !slices.Equal(scores, []int32{1, 2, 3}) {
+		t.Errorf("scores %v, want [1 2 3]", scores)
+	}
+}
