@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 )
@@ -141,11 +142,20 @@ func (m *weights) slot(k uint64) uint64 {
 	return m.slots[i]
 }
 
-// TestDenseEmbeddedModel checks that the embedded model, with its dense
-// rows, gives word by word the scores of the scatter-add and the classes
-// of the model without dense rows.
+// TestDenseEmbeddedModel checks that the embedded model (or the model
+// file HERALD_TAG_MODEL), with its dense rows, gives word by word the
+// scores of the scatter-add and the classes of the model without dense
+// rows.
 func TestDenseEmbeddedModel(t *testing.T) {
 	tg, err := New()
+	if p := os.Getenv("HERALD_TAG_MODEL"); p != "" {
+		f, ferr := os.Open(p)
+		if ferr != nil {
+			t.Fatal(ferr)
+		}
+		tg, err = Load(f)
+		f.Close()
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
