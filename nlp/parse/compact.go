@@ -92,11 +92,12 @@ func (t *moveTable) score(keys []uint64, scores []float32) uint32 {
 	return uint32(touch)
 }
 
-// sparseSlot points to the non-zero weights of one feature.
+// sparseSlot points to the non-zero weights of one feature, or, when n has
+// the bit slotDense, to its dense packed row (see swar.go).
 type sparseSlot struct {
 	tag uint16
-	n   uint16 // number of entries
-	off uint32 // first entry
+	n   uint16 // number of entries, or slotDense
+	off uint32 // first entry, or first word of the dense row
 }
 
 // an entry is a class (low 16 bits) and a weight (high 16 bits)
@@ -105,6 +106,11 @@ type sparseTable struct {
 	step    float32
 	slots   []sparseSlot
 	entries []uint32
+	dense   []uint64 // dense packed rows of nw words
+	nc, nw  int      // classes; words of a dense row
+	// minDense is the least number of entries of a feature given a dense
+	// row, set from denseMin at the first put.
+	minDense int
 }
 
 func newSparseTable(rows int, step float32) *sparseTable {
@@ -113,6 +119,12 @@ func newSparseTable(rows int, step float32) *sparseTable {
 }
 
 func (t *sparseTable) put(key uint64, row []float32) {
+	if t.nc == 0 {
+		t.nc, t.nw = len(row), (len(row)+lanes-1)/lanes
+		if t.minDense == 0 {
+			t.minDense = max(1, denseMin(len(row)))
+		}
+	}
 	i := key & t.mask
 	for t.slots[i].tag != 0 {
 		i = (i + 1) & t.mask
@@ -123,7 +135,16 @@ func (t *sparseTable) put(key uint64, row []float32) {
 			t.entries = append(t.entries, uint32(c)|uint32(uint16(q))<<16)
 		}
 	}
-	t.slots[i] = sparseSlot{tag: slotTag(key), n: uint16(len(t.entries) - off), off: uint32(off)}
+	n := len(t.entries) - off
+	if n >= t.minDense && len(row) == t.nc {
+		if d, ok := denseRow(t.entries[off:], t.nw); ok {
+			t.entries = t.entries[:off]
+			t.slots[i] = sparseSlot{tag: slotTag(key), n: slotDense, off: uint32(len(t.dense))}
+			t.dense = append(t.dense, d...)
+			return
+		}
+	}
+	t.slots[i] = sparseSlot{tag: slotTag(key), n: uint16(n), off: uint32(off)}
 }
 
 func (t *sparseTable) score(keys []uint64, scores []float32) uint32 {
@@ -131,20 +152,28 @@ func (t *sparseTable) score(keys []uint64, scores []float32) uint32 {
 	for _, k := range keys {
 		touch |= t.slots[k&t.mask].tag
 	}
-	// find the rows, touching their first entries
-	var rows [128]sparseSlot
-	nr := 0
+	// find the rows, touching their first entries or words
+	var rows [maxFound]sparseSlot
+	var drows [maxFound]uint32
+	nr, nd := 0, 0
 	var etouch uint32
+	var dtouch uint64
 	for _, k := range keys {
 		tag := slotTag(k)
 		i := k & t.mask
 		for {
 			s := &t.slots[i]
 			if s.tag == tag {
-				if nr < len(rows) && s.n > 0 {
-					rows[nr] = *s
-					nr++
-					etouch |= t.entries[s.off]
+				if nr+nd < maxFound {
+					if s.n&slotDense != 0 {
+						drows[nd] = s.off
+						nd++
+						dtouch |= t.dense[s.off]
+					} else if s.n > 0 {
+						rows[nr] = *s
+						nr++
+						etouch |= t.entries[s.off]
+					}
 				}
 				break
 			}
@@ -154,14 +183,17 @@ func (t *sparseTable) score(keys []uint64, scores []float32) uint32 {
 			i = (i + 1) & t.mask
 		}
 	}
-	var acc [256]int32
+	var acc [maxWords * lanes]int32
 	for _, r := range rows[:nr] {
 		for _, e := range t.entries[r.off : r.off+uint32(r.n)] {
 			acc[uint8(e)] += int32(int16(e >> 16))
 		}
 	}
+	if nd > 0 {
+		t.addDense(drows[:nd], &acc)
+	}
 	for c := range scores {
 		scores[c] = float32(acc[c]) * t.step
 	}
-	return uint32(touch) | etouch
+	return uint32(touch) | etouch | uint32(dtouch)
 }
