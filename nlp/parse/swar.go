@@ -22,8 +22,8 @@ package parse
 //
 // Measured on the embedded model (51 relations, rows of 17 words; 5,087 of
 // 69,097 label features dense, none too wide; GOMAXPROCS=1, interleaved
-// runs, medians): BenchmarkLabelScore on the arcs of EWT dev 1,550-2,200
-// -> 1,080-1,110 ns per call; BenchmarkParse 9,490 -> 10,530 and
+// runs, medians): BenchmarkLabelScore on the 23,198 arcs of EWT dev
+// 1,548 -> 1,130 ns per call (5 runs); BenchmarkParse 9,490 -> 10,530 and
 // BenchmarkTagParse 7,050 -> 7,260 sentences per CPU second (6 runs,
 // noisy); in CPU profiles of cmd/herald BenchmarkRun, sparseTable.score
 // 14.3% -> 10.1% and 13.3% -> 10.4% of all CPU. Label weights take 2.33
