@@ -86,20 +86,23 @@ type sentence struct {
 
 func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
 	n := len(words)
+	// One array behind the four string columns.
+	cols := make([]string, 4*n)
 	s := &sentence{words: words, pos: xpos,
-		lower: make([]string, n), shape: make([]string, n), short: make([]string, n), class: make([]string, n),
+		lower: cols[:n:n], shape: cols[n : 2*n : 2*n], short: cols[2*n : 3*n : 3*n], class: cols[3*n:],
 		one: make([]Kind, n)}
+	if r.prof != nil && n > 0 {
+		s.prof = make([]uint32, n)
+	}
 	upper, lowerOnly, letters := 0, 0, 0
 	for i, w := range words {
 		s.lower[i] = strings.ToLower(w)
 		s.one[i] = g.kinds[s.lower[i]]
 		s.shape[i], s.short[i] = shapes(w)
-		s.class[i] = r.classOf(s.lower[i])
-		if r.prof != nil {
-			if s.prof == nil {
-				s.prof = make([]uint32, n)
-			}
-			s.prof[i] = r.prof[s.lower[i]]
+		var prof uint32
+		s.class[i], prof = r.lexOf(s.lower[i])
+		if s.prof != nil {
+			s.prof[i] = prof
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
 			letters++
@@ -121,7 +124,7 @@ func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
 	default:
 		s.caseMode = "mixed"
 	}
-	s.gaz = g.matches(s.lower, words)
+	s.gaz = g.matches(s.lower, words, s.one)
 	return s
 }
 

@@ -146,8 +146,9 @@ type match struct {
 
 // matches returns, for every start position, the longest gazetteer name
 // starting there (at most one match per start and kind group). lower holds
-// the words in lower case.
-func (g *Gazetteer) matches(lower, words []string) []match {
+// the words in lower case; one, if not nil, holds kinds[lower[i]] for
+// every i (sentence.one), which spares the lookup of one-word names.
+func (g *Gazetteer) matches(lower, words []string, one []Kind) []match {
 	var out []match
 	var buf, ebuf []byte
 	ks := make([]Kind, g.maxLen)
@@ -162,7 +163,11 @@ func (g *Gazetteer) matches(lower, words []string) []match {
 				buf = append(buf, ' ')
 			}
 			buf = append(buf, lower[i+n-1]...)
-			ks[n-1] = g.kinds[string(buf)]
+			if n == 1 && one != nil {
+				ks[0] = one[i]
+			} else {
+				ks[n-1] = g.kinds[string(buf)]
+			}
 			top = n
 			if _, ok := g.prefixes[string(buf)]; !ok {
 				break

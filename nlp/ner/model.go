@@ -31,6 +31,42 @@ type model struct {
 	// has filled rows).
 	tableOnce sync.Once
 	table     rowTable
+
+	// lex holds classes and prof in one map, built on first use, so that
+	// prepare reads both with one lookup per word.
+	lexOnce sync.Once
+	lex     map[string]lexEntry
+}
+
+// lexEntry is what the model knows of one lowercased word: its class
+// (classes, 0 if absent) and its profile (prof, 0 if absent).
+type lexEntry struct {
+	class uint8
+	prof  uint32
+}
+
+func (m *model) buildLex() {
+	m.lex = make(map[string]lexEntry, len(m.classes))
+	for w, c := range m.classes {
+		e := m.lex[w]
+		e.class = c
+		m.lex[w] = e
+	}
+	for w, p := range m.prof {
+		e := m.lex[w]
+		e.prof = p
+		m.lex[w] = e
+	}
+}
+
+// lexOf returns classOf(lower) and prof[lower] with one map lookup.
+func (m *model) lexOf(lower string) (string, uint32) {
+	m.lexOnce.Do(m.buildLex)
+	e := m.lex[lower]
+	if m.classes == nil || int(e.class) >= len(classNames) {
+		return classNames[0], e.prof
+	}
+	return classNames[e.class], e.prof
 }
 
 // Word classes, read from a treebank's part-of-speech tags and capitals:

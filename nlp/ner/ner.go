@@ -212,7 +212,7 @@ func (r *Recognizer) RecognizeDoc(sents [][]string, xpos [][]string) [][]Mention
 		}
 		ms = r.lowerCountries(words, prep[i].lower, prep[i].class, ms)
 		ms = r.extend(words, prep[i].gaz, ms)
-		out[i] = r.refine(words, ms)
+		out[i] = r.refine(words, prep[i].one, ms)
 	}
 	return out
 }
@@ -290,13 +290,19 @@ func propagate(words []string, ms []Mention, seen map[string]string) []Mention {
 }
 
 // refine applies the label rules of RecognizeDoc to the model's mentions
-// of one sentence.
-func (r *Recognizer) refine(words []string, ms []Mention) []Mention {
+// of one sentence. one holds the gazetteer classes of each word matched
+// regardless of case (sentence.one).
+func (r *Recognizer) refine(words []string, one []Kind, ms []Mention) []Mention {
 	out := make([]Mention, 0, len(ms))
 	next := 0
 	norp := func(from, to int) {
 		for i := from; i < to; i++ {
-			if k, ex := r.g.Lookup(words[i : i+1]); k&KindNORP != 0 && ex&KindNORP != 0 {
+			// one[i] is the first result of Lookup(words[i:i+1]); the
+			// second is looked up only for the few words it allows.
+			if one[i]&KindNORP == 0 {
+				continue
+			}
+			if _, ex := r.g.Lookup(words[i : i+1]); ex&KindNORP != 0 {
 				out = append(out, Mention{i, i + 1, "NORP"})
 			}
 		}

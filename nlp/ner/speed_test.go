@@ -96,10 +96,18 @@ func TestMatchesPrefixes(t *testing.T) {
 		}
 	}
 	lower := []string{"in", "new york", "city", "and", "the", "gulf", "of", "mexico"}
-	got := g.matches(lower, lower)
+	got := g.matches(lower, lower, nil)
 	want := []match{{1, 3, KindPlace, 0}, {5, 8, KindPlace, 0}}
 	if !slices.Equal(got, want) {
 		t.Errorf("matches = %v, want %v", got, want)
+	}
+	// The one-word kinds prepare reads give the same matches.
+	one := make([]Kind, len(lower))
+	for i, w := range lower {
+		one[i] = g.kinds[w]
+	}
+	if got := g.matches(lower, lower, one); !slices.Equal(got, want) {
+		t.Errorf("matches with one = %v, want %v", got, want)
 	}
 }
 
