@@ -85,6 +85,29 @@ type sentence struct {
 }
 
 func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
+	return r.prepareCached(g, words, xpos, nil)
+}
+
+// wordInfo is what prepare reads of one word on its own.
+type wordInfo struct {
+	lower, shape, short, class string
+	prof                       uint32
+	one                        Kind
+}
+
+// info returns what prepare reads of word w on its own.
+func (r *model) info(g *Gazetteer, w string) wordInfo {
+	var in wordInfo
+	in.lower = strings.ToLower(w)
+	in.one = g.kinds[in.lower]
+	in.shape, in.short = shapes(w)
+	in.class, in.prof = r.lexOf(in.lower)
+	return in
+}
+
+// prepareCached is prepare reading the words it saw recently from c (if
+// not nil).
+func (r *model) prepareCached(g *Gazetteer, words, xpos []string, c *rowCache) *sentence {
 	n := len(words)
 	// One array behind the four string columns.
 	cols := make([]string, 4*n)
@@ -96,13 +119,15 @@ func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
 	}
 	upper, lowerOnly, letters := 0, 0, 0
 	for i, w := range words {
-		s.lower[i] = strings.ToLower(w)
-		s.one[i] = g.kinds[s.lower[i]]
-		s.shape[i], s.short[i] = shapes(w)
-		var prof uint32
-		s.class[i], prof = r.lexOf(s.lower[i])
+		var in wordInfo
+		if c != nil {
+			in = c.info(r, g, w)
+		} else {
+			in = r.info(g, w)
+		}
+		s.lower[i], s.shape[i], s.short[i], s.class[i], s.one[i] = in.lower, in.shape, in.short, in.class, in.one
 		if s.prof != nil {
-			s.prof[i] = prof
+			s.prof[i] = in.prof
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
 			letters++

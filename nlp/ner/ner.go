@@ -86,12 +86,12 @@ func (r *Recognizer) tag(words, xpos []string) ([]int, *sentence) {
 	if len(xpos) != len(words) {
 		xpos = nil
 	}
-	s := r.m.prepare(r.g, words, xpos)
 	nt := len(r.m.tags)
 	c, _ := r.cache.Get().(*rowCache)
 	if c == nil {
 		c = newRowCache(nt)
 	}
+	s := r.m.prepareCached(r.g, words, xpos, c)
 	sc := r.emissions(s, c)
 	r.cache.Put(c)
 	return viterbi(nt, len(words), sc, r.m.trans, r.m.allowed), s
@@ -130,6 +130,28 @@ type rowCache struct {
 	word [rowCacheSize]string // "" is an empty slot
 	sum  []float32            // rowCacheSize * nt
 	keys []uint64
+	// infoWord and infos hold what prepare reads of recently seen words
+	// (model.info), in slots of their own.
+	infoWord [rowCacheSize]string // "" is an empty slot
+	infos    [rowCacheSize]wordInfo
+}
+
+// info returns m.info(g, word), from the cache if it holds the word.
+func (c *rowCache) info(m *model, g *Gazetteer, word string) wordInfo {
+	if word == "" {
+		return m.info(g, word)
+	}
+	slot := c.slot(word)
+	if c.infoWord[slot] == word {
+		return c.infos[slot]
+	}
+	in := m.info(g, word)
+	key := strings.Clone(word)
+	if in.lower == word {
+		in.lower = key // not the caller's memory
+	}
+	c.infoWord[slot], c.infos[slot] = key, in
+	return in
 }
 
 func newRowCache(nt int) *rowCache {

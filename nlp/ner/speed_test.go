@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -180,6 +182,47 @@ func TestLookupCases(t *testing.T) {
 	for _, w := range []string{"", "abc", "ABC", "123", "a1", "ß", "ǆ", "日本", "\xff", "x\xff", ".", "é"} {
 		if got, want := hasCase(w), strings.ToUpper(w) != w; got != want {
 			t.Errorf("hasCase(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPrepareCached checks that prepare reads the same sentence through
+// the word cache as without it, for words seen again and for words that
+// share a cache slot.
+func TestPrepareCached(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newRowCache(len(r.m.tags))
+	// Two words of one slot.
+	var a, b string
+	slots := map[int]string{}
+	for i := 0; a == ""; i++ {
+		w := fmt.Sprintf("Word%d", i)
+		if o, ok := slots[c.slot(w)]; ok {
+			a, b = o, w
+		}
+		slots[c.slot(w)] = w
+	}
+	sents := []string{
+		"Iran 's supreme leader Ali Khamenei accused Muslim states of betraying the Palestinians .",
+		"IRAN SAYS PALESTINIANS BETRAYED , said iran",
+		"Zürich and São Paulo traded , said Ali in the U.S. on Tuesday .",
+		a + " met " + b + " and " + a + " left " + b,
+		"",
+	}
+	for range 3 {
+		for _, line := range sents {
+			words := strings.Fields(line)
+			xpos := make([]string, len(words))
+			for i := range xpos {
+				xpos[i] = "NNP"
+			}
+			want := r.m.prepare(r.g, words, xpos)
+			if got := r.m.prepareCached(r.g, words, xpos, c); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: through the cache %+v, without %+v", line, got, want)
+			}
 		}
 	}
 }
