@@ -120,8 +120,10 @@ func (r *Recognizer) emissions(s *sentence, c *rowCache) []float32 {
 	return sc
 }
 
-// rowCacheSize is the number of words a rowCache holds.
-const rowCacheSize = 2048
+// rowCacheSize is the number of words a rowCache holds. On one pass over
+// the Reuters sample (89,913 tokens) 2048 slots miss 25% of the words,
+// 8192 16% (most of them first sightings); a cache takes ~1.1 MB.
+const rowCacheSize = 8192
 
 // rowCache holds, for recently seen words, the scores of the features of
 // the word alone (the first ones features writes), and scratch space.
