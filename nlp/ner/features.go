@@ -82,6 +82,9 @@ type sentence struct {
 	// one holds the gazetteer classes of each word on its own, matched
 	// regardless of case (the first result of Lookup on words[i:i+1]).
 	one []Kind
+	// pre tells the words whose lower case begins a gazetteer name of
+	// more words (Gazetteer.prefixes).
+	pre []bool
 }
 
 func (r *model) prepare(g *Gazetteer, words, xpos []string) *sentence {
@@ -93,6 +96,7 @@ type wordInfo struct {
 	lower, shape, short, class string
 	prof                       uint32
 	one                        Kind
+	pre                        bool // lower is in Gazetteer.prefixes
 }
 
 // info returns what prepare reads of word w on its own.
@@ -100,6 +104,7 @@ func (r *model) info(g *Gazetteer, w string) wordInfo {
 	var in wordInfo
 	in.lower = strings.ToLower(w)
 	in.one = g.kinds[in.lower]
+	_, in.pre = g.prefixes[in.lower]
 	in.shape, in.short = shapes(w)
 	in.class, in.prof = r.lexOf(in.lower)
 	return in
@@ -113,7 +118,7 @@ func (r *model) prepareCached(g *Gazetteer, words, xpos []string, c *rowCache) *
 	cols := make([]string, 4*n)
 	s := &sentence{words: words, pos: xpos,
 		lower: cols[:n:n], shape: cols[n : 2*n : 2*n], short: cols[2*n : 3*n : 3*n], class: cols[3*n:],
-		one: make([]Kind, n)}
+		one: make([]Kind, n), pre: make([]bool, n)}
 	if r.prof != nil && n > 0 {
 		s.prof = make([]uint32, n)
 	}
@@ -125,7 +130,7 @@ func (r *model) prepareCached(g *Gazetteer, words, xpos []string, c *rowCache) *
 		} else {
 			in = r.info(g, w)
 		}
-		s.lower[i], s.shape[i], s.short[i], s.class[i], s.one[i] = in.lower, in.shape, in.short, in.class, in.one
+		s.lower[i], s.shape[i], s.short[i], s.class[i], s.one[i], s.pre[i] = in.lower, in.shape, in.short, in.class, in.one, in.pre
 		if s.prof != nil {
 			s.prof[i] = in.prof
 		}
@@ -149,7 +154,7 @@ func (r *model) prepareCached(g *Gazetteer, words, xpos []string, c *rowCache) *
 	default:
 		s.caseMode = "mixed"
 	}
-	s.gaz = g.matches(s.lower, words, s.one)
+	s.gaz = g.matches(s.lower, words, s.one, s.pre)
 	return s
 }
 

@@ -146,9 +146,10 @@ type match struct {
 
 // matches returns, for every start position, the longest gazetteer name
 // starting there (at most one match per start and kind group). lower holds
-// the words in lower case; one, if not nil, holds kinds[lower[i]] for
-// every i (sentence.one), which spares the lookup of one-word names.
-func (g *Gazetteer) matches(lower, words []string, one []Kind) []match {
+// the words in lower case; one and pre, if not nil, hold kinds[lower[i]]
+// and whether lower[i] is in prefixes for every i (sentence.one and
+// sentence.pre), which spares the lookups of one-word candidates.
+func (g *Gazetteer) matches(lower, words []string, one []Kind, pre []bool) []match {
 	var out []match
 	var buf, ebuf []byte
 	ks := make([]Kind, g.maxLen)
@@ -169,6 +170,12 @@ func (g *Gazetteer) matches(lower, words []string, one []Kind) []match {
 				ks[n-1] = g.kinds[string(buf)]
 			}
 			top = n
+			if n == 1 && pre != nil {
+				if !pre[i] {
+					break
+				}
+				continue
+			}
 			if _, ok := g.prefixes[string(buf)]; !ok {
 				break
 			}

@@ -497,7 +497,7 @@ func TestExtend(t *testing.T) {
 	}
 	for _, tc := range tests {
 		words := strings.Fields(tc.words)
-		got := r.extend(words, r.g.matches(lowerAll(words), words, nil), append([]Mention(nil), tc.have...))
+		got := r.extend(words, r.g.matches(lowerAll(words), words, nil, nil), append([]Mention(nil), tc.have...))
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("extend(%q, %v) = %v, want %v", tc.words, tc.have, got, tc.want)
 		}

@@ -98,18 +98,19 @@ func TestMatchesPrefixes(t *testing.T) {
 		}
 	}
 	lower := []string{"in", "new york", "city", "and", "the", "gulf", "of", "mexico"}
-	got := g.matches(lower, lower, nil)
+	got := g.matches(lower, lower, nil, nil)
 	want := []match{{1, 3, KindPlace, 0}, {5, 8, KindPlace, 0}}
 	if !slices.Equal(got, want) {
 		t.Errorf("matches = %v, want %v", got, want)
 	}
 	// The one-word kinds prepare reads give the same matches.
-	one := make([]Kind, len(lower))
+	one, pre := make([]Kind, len(lower)), make([]bool, len(lower))
 	for i, w := range lower {
 		one[i] = g.kinds[w]
+		_, pre[i] = g.prefixes[w]
 	}
-	if got := g.matches(lower, lower, one); !slices.Equal(got, want) {
-		t.Errorf("matches with one = %v, want %v", got, want)
+	if got := g.matches(lower, lower, one, pre); !slices.Equal(got, want) {
+		t.Errorf("matches with one and pre = %v, want %v", got, want)
 	}
 }
 
