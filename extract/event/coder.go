@@ -143,7 +143,9 @@ type sentence struct {
 	gone    []bool // node removed by the comma-clause rules
 	// arenas for codeNP's own words and PPs
 	ownArena, ppArena []int
-	out               []Coded
+	// actArena holds the actors of the units (addUnit)
+	actArena []actor
+	out      []Coded
 	// the actor a dropped dateline names ("MANILA, March 3 -"), lent to
 	// an agent-only noun phrase that the dateline was parsed into
 	dlBases []string
@@ -212,6 +214,7 @@ func (s *sentence) release() {
 	}
 	s.c, s.t, s.out = nil, nil, nil
 	s.units = s.units[:0]
+	s.actArena = s.actArena[:0]
 	sentencePool.Put(s)
 }
 

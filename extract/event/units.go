@@ -217,7 +217,8 @@ func (s *sentence) codeNP(node int) int {
 	if last := codes[len(codes)-1]; len(segs) > 1 && last.bases != nil {
 		shared = last.agents
 	}
-	var acts []actor
+	var actsBuf [4]actor // addUnit copies them
+	acts := actsBuf[:0]
 	for i, sc := range codes {
 		if !sc.ok && len(segs) > 1 {
 			continue
@@ -367,8 +368,16 @@ func (u *unit) hasActor() bool {
 	return false
 }
 
+// The unit keeps a copy of acts (nil for none) in the sentence's actor
+// arena, so that callers may build acts on the stack.
 func (s *sentence) addUnit(node int, sp Span, acts []actor, members []int) int {
-	s.units = append(s.units, unit{span: sp, actors: acts, node: node, members: members})
+	var kept []actor
+	if len(acts) > 0 {
+		from := len(s.actArena)
+		s.actArena = append(s.actArena, acts...)
+		kept = s.actArena[from:len(s.actArena):len(s.actArena)]
+	}
+	s.units = append(s.units, unit{span: sp, actors: kept, node: node, members: members})
 	u := len(s.units) - 1
 	s.nodeU[node] = u
 	return u
