@@ -172,6 +172,15 @@ func (m *model) buildTable() {
 	m.table = t
 }
 
+// grow returns b resized to n, reallocated only when too small; its
+// contents are not kept.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
 // mix spreads the bits of a feature key over the table index.
 func mix(k uint64) uint64 {
 	k ^= k >> 33
@@ -194,12 +203,30 @@ func (t *rowTable) find(k uint64) int32 {
 
 // viterbi returns the best tag indexes for the emission scores sc.
 func viterbi(nt int, n int, sc, trans []float32, allowed [][]bool) []int {
+	return viterbiIn(nt, n, sc, trans, allowed, nil)
+}
+
+// viterbiScratch holds the tables of viterbiIn for reuse; it writes every
+// cell it reads, so they need no clearing.
+type viterbiScratch struct {
+	delta []float32
+	back  []int32
+}
+
+// viterbiIn is viterbi with its tables in v (if not nil).
+func viterbiIn(nt int, n int, sc, trans []float32, allowed [][]bool, v *viterbiScratch) []int {
 	if n == 0 {
 		return nil
 	}
 	neg := float32(math.Inf(-1))
-	delta := make([]float32, n*nt)
-	back := make([]int32, n*nt)
+	var delta []float32
+	var back []int32
+	if v != nil {
+		v.delta, v.back = grow(v.delta, n*nt), grow(v.back, n*nt)
+		delta, back = v.delta, v.back
+	} else {
+		delta, back = make([]float32, n*nt), make([]int32, n*nt)
+	}
 	for c := 0; c < nt; c++ {
 		if allowed[nt][c] {
 			delta[c] = sc[c] + trans[nt*nt+c]

@@ -93,15 +93,18 @@ func (r *Recognizer) tag(words, xpos []string) ([]int, *sentence) {
 	}
 	s := r.m.prepareCached(r.g, words, xpos, c)
 	sc := r.emissions(s, c)
+	best := viterbiIn(nt, len(words), sc, r.m.trans, r.m.allowed, &c.vit)
 	r.cache.Put(c)
-	return viterbi(nt, len(words), sc, r.m.trans, r.m.allowed), s
+	return best, s
 }
 
 // emissions returns the scores of every tag for every word of s (word by
-// word), summing the features of each word alone through c.
+// word), summing the features of each word alone through c. The scores
+// live in c until its next use.
 func (r *Recognizer) emissions(s *sentence, c *rowCache) []float32 {
 	nt := len(r.m.tags)
-	sc := make([]float32, len(s.words)*nt)
+	c.sc = grow(c.sc, len(s.words)*nt) // every row is written whole below
+	sc := c.sc
 	for i, w := range s.words {
 		row := sc[i*nt : (i+1)*nt]
 		// The features of the word alone come first: their partial sum,
@@ -136,6 +139,9 @@ type rowCache struct {
 	// (model.info), in slots of their own.
 	infoWord [rowCacheSize]string // "" is an empty slot
 	infos    [rowCacheSize]wordInfo
+	// scratch of tag: the emission scores and Viterbi's tables
+	sc  []float32
+	vit viterbiScratch
 }
 
 // info returns m.info(g, word), from the cache if it holds the word.

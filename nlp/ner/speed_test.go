@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -224,6 +225,28 @@ func TestPrepareCached(t *testing.T) {
 			if got := r.m.prepareCached(r.g, words, xpos, c); !reflect.DeepEqual(got, want) {
 				t.Errorf("%q: through the cache %+v, without %+v", line, got, want)
 			}
+		}
+	}
+}
+
+// TestViterbiScratch checks that Viterbi through reused (dirty) tables
+// finds the paths it finds with fresh ones.
+func TestViterbiScratch(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nt := len(r.m.tags)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var v viterbiScratch
+	for _, n := range []int{30, 1, 7, 0, 25, 3, 40} {
+		sc := make([]float32, n*nt)
+		for i := range sc {
+			sc[i] = rng.Float32()*8 - 4
+		}
+		want := viterbi(nt, n, sc, r.m.trans, r.m.allowed)
+		if got := viterbiIn(nt, n, sc, r.m.trans, r.m.allowed, &v); !slices.Equal(got, want) {
+			t.Errorf("n=%d: with scratch %v, without %v", n, got, want)
 		}
 	}
 }
