@@ -50,7 +50,7 @@ func TestWordCacheExact(t *testing.T) {
 	sents := cacheSentences(t)
 	for round := range 2 {
 		for si, words := range sents {
-			ws = m.analyzeAll(ws, words)
+			ws = m.analyzeAll(ws, words, nil)
 			a1, a2 := make([]uint16, len(words)), make([]uint16, len(words))
 			want := slices.Clone(m.classes(ws, nil, scores, a1, a2, nil))
 			b1, b2 := make([]uint16, len(words)), make([]uint16, len(words))
@@ -74,11 +74,11 @@ func TestWordCacheScores(t *testing.T) {
 	cache := newWordCache(len(m.xpos), len(m.passes))
 	a, b := make([]int32, len(m.xpos)), make([]int32, len(m.xpos))
 	var ws []wordInfo
-	var feats [numFeatures + numRight]uint64
+	var feats [maxFeatures]uint64
 	prev := uint64(0)
 	for round := range 2 {
 		for si, words := range cacheSentences(t) {
-			ws = m.analyzeAll(ws, words)
+			ws = m.analyzeAll(ws, words, nil)
 			sc := sentenceCase(ws)
 			first := make([]uint16, len(words))
 			for i := range words {
@@ -87,13 +87,12 @@ func TestWordCacheScores(t *testing.T) {
 			for i := range words {
 				p1, p2 := prev%uint64(len(m.xpos)), (prev/7)%uint64(len(m.xpos))
 				prev = prev*31 + 17
-				extract(&feats, ws, i, p1, p2, sc)
-				extractRight(&feats, ws, first, i, p1)
 				for p := range m.passes {
-					n := numFeatures
+					var fi []uint16
 					if p == 1 {
-						n = len(feats)
+						fi = first
 					}
+					n := m.features(&feats, ws, i, p1, p2, sc, fi)
 					m.score(p, feats[:n], a, cache, words, i)
 					m.passes[p].predict(feats[:n], b)
 					if !slices.Equal(a, b) {
@@ -155,7 +154,7 @@ func TestInfoCacheExact(t *testing.T) {
 	sents := cacheSentences(t)
 	for round := range 2 {
 		for si, words := range sents {
-			a = m.analyzeAll(a, words)
+			a = m.analyzeAll(a, words, nil)
 			b = m.analyzeCached(b, words, c)
 			if !slices.Equal(a, b) {
 				t.Fatalf("round %d sentence %d %q: analyses differ through the cache", round, si, words)

@@ -40,6 +40,19 @@
 // decision wins by a wide margin keeps it without a second pass (on EWT dev
 // this changes no accuracy figure).
 //
+// # Other taggers
+//
+// Train learns from any sequence labels, not only parts of speech: nlp/parse
+// trains its dependency supertagger with it (about 220 classes). Examples
+// may carry an auxiliary tag per word (Example.Aux, such as a predicted
+// XPOS tag); the model then also reads the auxiliary tags of the word and
+// its neighbours, conjoined with each other, with the word and with the
+// previous class, and is used through TagAux (a model file with them
+// starts "HERALD-TAG-5"). Tagger.Pruned drops small weights of a trained
+// model, and Tagger.WithSureMargin sets the first-pass margin above which a
+// word skips the second pass: a model with many classes can trade a little
+// accuracy for speed there.
+//
 // # Figures
 //
 // On UD English EWT dev with gold tokens (herald eval-tag): XPOS 95.02%,
@@ -49,6 +62,10 @@
 //
 // Lookups are memory-bound: each feature costs a load in the slot table
 // and one in the run of its entries, which lie together with their count.
+// A feature with entries for at least a third of the classes is kept as a
+// dense row of 21-bit lanes, three to a 64-bit word, which are summed a
+// word at a time (swar.go): exactly the same integer scores, 1.3 times
+// faster for the POS model and 1.5 times for the supertagger.
 // A small per-scratch cache keeps, for recently seen words, the summed
 // weights of the features of the word alone (word, prefixes, suffixes,
 // shape, flags, lexicon class); as the weights are integers, a word seen

@@ -76,7 +76,63 @@ const (
 	tLexCap
 	tSuf5
 	tLength
+	tAux
+	tAuxM1
+	tAuxP1
+	tAuxM1P1
+	tAuxPrev1
+	tAuxLower
+	tAuxP1P2
 )
+
+// numAux is the number of features extractAux writes.
+const numAux = 7
+
+// maxFeatures is the most features a word has: those of extract, of
+// extractAux and of extractRight.
+const maxFeatures = numFeatures + numAux + numRight
+
+// extractAux writes the features of the auxiliary tags (such as predicted
+// parts of speech, for a model trained on examples with Aux) of word i and
+// its neighbours into o.
+func extractAux(o []uint64, ws []wordInfo, i int, p1 uint64) {
+	a := ws[i].aux
+	m1, n1, n2 := uint64(1), uint64(2), uint64(2)
+	if i > 0 {
+		m1 = ws[i-1].aux
+	}
+	if i+1 < len(ws) {
+		n1 = ws[i+1].aux
+	}
+	if i+2 < len(ws) {
+		n2 = ws[i+2].aux
+	}
+	o[0] = key(tAux, a, 0)
+	o[1] = key(tAuxM1, m1, a)
+	o[2] = key(tAuxP1, a, n1)
+	o[3] = key(tAuxM1P1, m1, n1)
+	o[4] = key(tAuxPrev1, a, p1)
+	o[5] = key(tAuxLower, a, ws[i].lower)
+	o[6] = key(tAuxP1P2, n1, n2)
+}
+
+// features writes the feature keys of word i for m into out and returns
+// how many: those of extract, then those of extractAux when m has
+// auxiliary tags, then with first (the first pass's classes) those of
+// extractRight.
+func (m *model) features(out *[maxFeatures]uint64, ws []wordInfo, i int, p1, p2, sentCase uint64, first []uint16) int {
+	extract(out, ws, i, p1, p2, sentCase)
+	n := numFeatures
+	if m.aux {
+		extractAux(out[n:n+numAux], ws, i, p1)
+		n += numAux
+	}
+	if first != nil {
+		extractRight(out[n:n+numRight], ws, first, i, p1)
+		n += numRight
+	}
+	return n
+}
 
 // numRight is the number of features extractRight writes.
 const numRight = 12
@@ -84,7 +140,7 @@ const numRight = 12
 // extractRight writes the features of the second pass, which sees the tags
 // the first pass gave to word i and the two words after it (first), after
 // the features of extract.
-func extractRight(out *[numFeatures + numRight]uint64, ws []wordInfo, first []uint16, i int, p1 uint64) {
+func extractRight(o []uint64, ws []wordInfo, first []uint16, i int, p1 uint64) {
 	r1, r2 := uint64(noTag+1), uint64(noTag+1)
 	lowerP1, lexP1, sufP1 := endWord.lower, endWord.lex, endWord.suf[2]
 	if i+1 < len(first) {
@@ -95,7 +151,6 @@ func extractRight(out *[numFeatures + numRight]uint64, ws []wordInfo, first []ui
 		r2 = uint64(first[i+2])
 	}
 	self := uint64(first[i])
-	o := out[numFeatures:]
 	o[0] = key(tRight1, r1, 0)
 	o[1] = key(tRight2, r2, 0)
 	o[2] = key(tRight12, r1, r2)
@@ -197,6 +252,7 @@ type wordInfo struct {
 	shape, short, flags uint64
 	sure                uint16 // 1 + the class of a frequent unambiguous word; 0 otherwise
 	lex                 uint64 // word classes from the outside lexicon, with derived inflections
+	aux                 uint64 // hash of the word's auxiliary tag (models with aux only)
 }
 
 // shapeClass maps a rune to its shape character.
@@ -351,7 +407,7 @@ const numFeatures = 49
 
 // extract writes the feature keys of word i into out, given the analysed
 // words of the sentence and the two previous predicted classes.
-func extract(out *[numFeatures + numRight]uint64, ws []wordInfo, i int, p1, p2, sentCase uint64) {
+func extract(out *[maxFeatures]uint64, ws []wordInfo, i int, p1, p2, sentCase uint64) {
 	w := &ws[i]
 	m1, m2, n1, n2 := &startWord, &startWord, &endWord, &endWord
 	if i > 0 {

@@ -15,6 +15,10 @@ import (
 // modelMagic starts every model file (after gzip decompression).
 const modelMagic = "HERALD-TAG-4\n"
 
+// modelMagicAux starts a model with auxiliary tags: the format of
+// modelMagic, which models without them keep.
+const modelMagicAux = "HERALD-TAG-5\n"
+
 // modelMagicV3 starts the previous format, whose feature keys have 64 bits.
 const modelMagicV3 = "HERALD-TAG-3\n"
 
@@ -34,6 +38,9 @@ type model struct {
 	sureMargin int32
 	sure       map[uint64]uint16 // word hash -> 1 + class, for frequent unambiguous words
 	lexicon    map[uint64]uint8  // lower-case word hash -> Lex* classes of an outside dictionary
+	// aux: the model reads an auxiliary tag per word (Example.Aux,
+	// Tagger.TagAux), such as a predicted part of speech.
+	aux bool
 }
 
 // weights are averaged perceptron weights of one pass, quantized to
@@ -228,7 +235,11 @@ func (m *model) write(w io.Writer) error {
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	sv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
-	bw.WriteString(modelMagic)
+	if m.aux {
+		bw.WriteString(modelMagicAux)
+	} else {
+		bw.WriteString(modelMagic)
+	}
 	uv(uint64(len(m.xpos)))
 	for i := range m.xpos {
 		str(m.xpos[i])
@@ -292,7 +303,8 @@ func readModel(r io.Reader) (*model, error) {
 	magic := make([]byte, len(modelMagic))
 	_, err = io.ReadFull(br, magic)
 	v3 := string(magic) == modelMagicV3
-	if err != nil || (string(magic) != modelMagic && !v3) {
+	aux := string(magic) == modelMagicAux
+	if err != nil || (string(magic) != modelMagic && !v3 && !aux) {
 		return nil, errors.New("tag: model: not a tagger model (or an older format)")
 	}
 	var rerr error
@@ -319,7 +331,7 @@ func readModel(r io.Reader) (*model, error) {
 	if nc == 0 || nc > 256 {
 		return nil, fmt.Errorf("tag: model: bad class count %d", nc)
 	}
-	m := &model{}
+	m := &model{aux: aux}
 	for range nc {
 		m.xpos = append(m.xpos, strings.Clone(str()))
 		m.upos = append(m.upos, strings.Clone(str()))
@@ -395,27 +407,21 @@ func readModel(r io.Reader) (*model, error) {
 	return m, nil
 }
 
-// pruned returns a copy of m without the features whose largest weight
-// magnitude is below min (in model units, 1/weightScale).
+// pruned returns a copy of m without the entries whose weight magnitude
+// is below min (in model units, 1/weightScale), and without the features
+// left with no entries.
 func (m *weights) pruned(min int32) *weights {
 	feats := map[uint64][]entry{}
 	for f, k := range m.keys {
-		es := m.ent[m.start[f]:m.start[f+1]]
-		big := false
-		for _, e := range es {
+		var out []entry
+		for _, e := range m.ent[m.start[f]:m.start[f+1]] {
 			if w := int32(e) >> 8; w >= min || w <= -min {
-				big = true
-				break
+				out = append(out, entry{class: uint8(e), w: float32(w) / weightScale})
 			}
 		}
-		if !big {
-			continue
+		if len(out) > 0 {
+			feats[k<<keyShift] = out
 		}
-		out := make([]entry, len(es))
-		for j, e := range es {
-			out[j] = entry{class: uint8(e), w: float32(int32(e)>>8) / weightScale}
-		}
-		feats[k<<keyShift] = out
 	}
 	return newWeights(feats)
 }

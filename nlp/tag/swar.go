@@ -63,8 +63,8 @@ func denseRow(es []uint32, nw int) ([]uint64, bool) {
 func (m *weights) add(feats []uint64, scores []int32) {
 	// Look every feature up first, so that the memory loads of the lookups
 	// overlap, then add up the weights.
-	var found [numFeatures + numRight][]uint32
-	var rows [numFeatures + numRight]uint32
+	var found [maxFeatures][]uint32
+	var rows [maxFeatures]uint32
 	n, nd := 0, 0
 	for _, k := range feats {
 		k >>= keyShift

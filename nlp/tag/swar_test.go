@@ -77,9 +77,9 @@ func TestDenseAddExact(t *testing.T) {
 				t.Fatalf("%d dense words for %d dense rows of %d words, %d features too wide: want some of both", len(m.dense), dense, m.nw, wide)
 			}
 			got, want := make([]int32, nc), make([]int32, nc)
-			feats := make([]uint64, 0, numFeatures+numRight)
+			feats := make([]uint64, 0, maxFeatures)
 			for range 2000 {
-				feats = feats[:r.IntN(numFeatures+numRight+1)]
+				feats = feats[:r.IntN(maxFeatures+1)]
 				for j := range feats {
 					if r.IntN(8) == 0 {
 						feats[j] = r.Uint64() // most likely absent
@@ -176,9 +176,9 @@ func TestDenseEmbeddedModel(t *testing.T) {
 	nc := len(m.xpos)
 	scores, a, b := make([]int32, nc), make([]int32, nc), make([]int32, nc)
 	var ws []wordInfo
-	var feats [numFeatures + numRight]uint64
+	var feats [maxFeatures]uint64
 	for si, words := range cacheSentences(t) {
-		ws = m.analyzeAll(ws, words)
+		ws = m.analyzeAll(ws, words, nil)
 		want := slices.Clone(sparse.classes(ws, nil, scores, make([]uint16, len(ws)), make([]uint16, len(ws)), nil))
 		got := m.classes(ws, nil, scores, make([]uint16, len(ws)), make([]uint16, len(ws)), nil)
 		if !slices.Equal(got, want) {
@@ -193,13 +193,12 @@ func TestDenseEmbeddedModel(t *testing.T) {
 			if i > 1 {
 				p2 = uint64(got[i-2])
 			}
-			extract(&feats, ws, i, p1, p2, sc)
-			extractRight(&feats, ws, got, i, p1)
 			for p, w := range m.passes {
-				f := feats[:numFeatures]
+				var fi []uint16
 				if p == 1 {
-					f = feats[:]
+					fi = got
 				}
+				f := feats[:m.features(&feats, ws, i, p1, p2, sc, fi)]
 				clear(a)
 				clear(b)
 				w.add(f, a)

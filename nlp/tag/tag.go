@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 
 	"github.com/herald-events/herald/doc"
@@ -72,6 +73,34 @@ func newTagger(m *model) *Tagger {
 	return t
 }
 
+// WithSureMargin returns a tagger with t's model in which a word keeps its
+// first-pass class, without a second pass, when that class scores at least
+// margin (in weight units) above the next best; 0 rescores every word.
+// The default, 40, leaves the tags of the embedded model unchanged; a
+// model with many classes (a supertagger) may trade a little accuracy for
+// speed with a lower margin.
+func (t *Tagger) WithSureMargin(margin float64) *Tagger {
+	m := *t.m
+	q := newTagger(&m)
+	q.m.sureMargin = int32(math.Round(max(margin, 0) * weightScale))
+	return q
+}
+
+// Pruned returns a tagger with t's model without its weights of magnitude
+// below min (as TrainOptions.Prune does when training): a smaller model,
+// faster to score, for a small loss of accuracy.
+func (t *Tagger) Pruned(min float64) *Tagger {
+	m := *t.m
+	m.passes = make([]*weights, len(t.m.passes))
+	units := int32(math.Round(min * weightScale))
+	for i, w := range t.m.passes {
+		m.passes[i] = w.pruned(units)
+	}
+	q := newTagger(&m)
+	q.m.sureMargin = t.m.sureMargin
+	return q
+}
+
 // WriteModel writes the model of t in its compact file form (gzip). The
 // same model always gives the same bytes.
 func (t *Tagger) WriteModel(w io.Writer) error { return t.m.write(w) }
@@ -84,6 +113,12 @@ func (t *Tagger) Tags() (xpos, upos []string) {
 // Tag fills xpos[i] and upos[i] with the tags of words[i], for one sentence.
 // xpos and upos must be at least as long as words.
 func (t *Tagger) Tag(words []string, xpos, upos []string) {
+	t.TagAux(words, nil, xpos, upos)
+}
+
+// TagAux is Tag for a model trained with auxiliary tags (Example.Aux):
+// aux[i] is the auxiliary tag of words[i]. Other models ignore aux.
+func (t *Tagger) TagAux(words, aux []string, xpos, upos []string) {
 	if len(words) == 0 {
 		return
 	}
@@ -92,6 +127,7 @@ func (t *Tagger) Tag(words []string, xpos, upos []string) {
 		s.info = new(infoCache)
 	}
 	s.ws = t.m.analyzeCached(s.ws, words, s.info)
+	t.m.setAux(s.ws, aux)
 	s.first = grow(s.first, len(words))
 	s.second = grow(s.second, len(words))
 	if s.cache == nil {
@@ -118,13 +154,13 @@ func grow(b []uint16, n int) []uint16 {
 // of its occurrences.
 func (m *model) classes(ws []wordInfo, words []string, scores []int32, first, second []uint16, cache *wordCache) []uint16 {
 	sc := sentenceCase(ws)
-	var feats [numFeatures + numRight]uint64
+	var feats [maxFeatures]uint64
 	p1, p2 := uint64(noTag), uint64(noTag)
 	for i := range ws {
 		c := ws[i].sure - 1
 		if ws[i].sure == 0 {
-			extract(&feats, ws, i, p1, p2, sc)
-			b, margin := m.score(0, feats[:numFeatures], scores, cache, words, i)
+			n := m.features(&feats, ws, i, p1, p2, sc, nil)
+			b, margin := m.score(0, feats[:n], scores, cache, words, i)
 			c = uint16(b)
 			if m.sureMargin > 0 && margin >= m.sureMargin && len(m.passes) > 1 {
 				second[i] = 1 // keep c in the second pass
@@ -145,9 +181,8 @@ func (m *model) classes(ws []wordInfo, words []string, scores []int32, first, se
 			if second[i] == 1 {
 				c = first[i]
 			} else {
-				extract(&feats, ws, i, p1, p2, sc)
-				extractRight(&feats, ws, first, i, p1)
-				b, _ := m.score(1, feats[:], scores, cache, words, i)
+				n := m.features(&feats, ws, i, p1, p2, sc, first)
+				b, _ := m.score(1, feats[:n], scores, cache, words, i)
 				c = uint16(b)
 			}
 		}
@@ -165,7 +200,7 @@ func (m *model) score(p int, feats []uint64, scores []int32, cache *wordCache, w
 		return w.predict(feats, scores)
 	}
 	copy(scores, cache.sums(p, w, feats, words[i], i == 0))
-	var rest [numFeatures + numRight]uint64
+	var rest [maxFeatures]uint64
 	n := 0
 	for j, k := range feats {
 		if !wordOnly[j] {
@@ -179,7 +214,7 @@ func (m *model) score(p int, feats []uint64, scores []int32, cache *wordCache, w
 
 // wordOnly marks the features of extract that depend on nothing but the
 // word itself and whether it begins its sentence (flagFirst).
-var wordOnly = func() (t [numFeatures + numRight]bool) {
+var wordOnly = func() (t [maxFeatures]bool) {
 	for _, j := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 42, 44, 46, 47, 48} {
 		t[j] = true
 	}
@@ -292,8 +327,24 @@ func (m *model) analyzeCached(ws []wordInfo, words []string, c *infoCache) []wor
 	return ws
 }
 
-// analyzeAll analyses every word of a sentence into ws, reusing its storage.
-func (m *model) analyzeAll(ws []wordInfo, words []string) []wordInfo {
+// setAux sets the auxiliary tags of the analysed words ws of a model with
+// them (a missing tag hashes as the empty string).
+func (m *model) setAux(ws []wordInfo, aux []string) {
+	if !m.aux {
+		return
+	}
+	for i := range ws {
+		a := ""
+		if i < len(aux) {
+			a = aux[i]
+		}
+		ws[i].aux = hashString(a)
+	}
+}
+
+// analyzeAll analyses every word of a sentence into ws, reusing its
+// storage; aux are the words' auxiliary tags (for a model with them).
+func (m *model) analyzeAll(ws []wordInfo, words, aux []string) []wordInfo {
 	if cap(ws) < len(words) {
 		ws = make([]wordInfo, len(words)+16)
 	}
@@ -305,6 +356,7 @@ func (m *model) analyzeAll(ws []wordInfo, words []string) []wordInfo {
 			ws[i].lex = m.lexiconClass(w)
 		}
 	}
+	m.setAux(ws, aux)
 	return ws
 }
 

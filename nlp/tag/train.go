@@ -11,6 +11,11 @@ import (
 // Example is one training sentence: its words and their gold tags.
 type Example struct {
 	Words, XPOS, UPOS []string
+	// Aux, when set (on every example or none), is an auxiliary tag per
+	// word that the model reads as features of the word and its
+	// neighbours: a supertagger, say, reads predicted parts of speech.
+	// A model trained with Aux tags with Tagger.TagAux.
+	Aux []string
 }
 
 // TrainOptions control Train. The zero value uses the defaults.
@@ -97,6 +102,12 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 			seen[pair{ex.XPOS[j], ex.UPOS[j]}] = true
 		}
 	}
+	aux := len(examples) > 0 && examples[0].Aux != nil
+	for i, ex := range examples {
+		if (ex.Aux != nil) != aux || (aux && len(ex.Aux) != len(ex.Words)) {
+			return nil, fmt.Errorf("tag: example %d: %d auxiliary tags for %d words (every example needs Aux, or none)", i, len(ex.Aux), len(ex.Words))
+		}
+	}
 	if len(seen) == 0 {
 		return nil, errors.New("tag: no training words")
 	}
@@ -149,7 +160,7 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 	for i := range all {
 		all[i] = i
 	}
-	m := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, all, opt), lexicon: lexicon}
+	m := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, all, opt), lexicon: lexicon, aux: aux}
 	if opt.Passes == 2 {
 		// Jackknife: tag each fold with a first pass trained on the other
 		// folds, so that the second pass learns from first-pass tags as
@@ -166,10 +177,10 @@ func Train(examples []Example, opt TrainOptions) (*Tagger, error) {
 					trainIdx = append(trainIdx, i)
 				}
 			}
-			fm := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, trainIdx, opt), lexicon: lexicon}
+			fm := &model{xpos: xpos, upos: upos, sure: buildSure(examples, gold, trainIdx, opt), lexicon: lexicon, aux: aux}
 			fm.passes = []*weights{newWeights(trainPass(examples, gold, trainIdx, nil, fm, len(pairs), opt, nil))}
 			for _, i := range heldOut {
-				ws = fm.analyzeAll(ws, examples[i].Words)
+				ws = fm.analyzeAll(ws, examples[i].Words, examples[i].Aux)
 				first[i] = make([]uint16, len(ws))
 				fm.classes(ws, nil, scores, first[i], nil, nil)
 			}
@@ -232,18 +243,13 @@ func trainPass(examples []Example, gold [][]uint8, idx []int, first [][]uint16, 
 	order := append([]int(nil), idx...)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6865726c64))
 	var ws []wordInfo
-	var featArr [numFeatures + numRight]uint64
-	nf := numFeatures
-	if first != nil {
-		nf += numRight
-	}
-	feats := featArr[:nf]
+	var featArr [maxFeatures]uint64
 	for iter := 1; iter <= opt.Iterations; iter++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, ei := range order {
 			ex := examples[ei]
-			ws = lx.analyzeAll(ws, ex.Words)
+			ws = lx.analyzeAll(ws, ex.Words, ex.Aux)
 			sc := sentenceCase(ws)
 			p1, p2 := uint64(noTag), uint64(noTag)
 			for i := range ex.Words {
@@ -251,10 +257,11 @@ func trainPass(examples []Example, gold [][]uint8, idx []int, first [][]uint16, 
 					p2, p1 = p1, uint64(ws[i].sure-1)
 					continue
 				}
-				extract(&featArr, ws, i, p1, p2, sc)
+				var fi []uint16
 				if first != nil {
-					extractRight(&featArr, ws, first[ei], i, p1)
+					fi = first[ei]
 				}
+				feats := featArr[:lx.features(&featArr, ws, i, p1, p2, sc, fi)]
 				guess := predict(feats)
 				g := gold[ei][i]
 				step++
