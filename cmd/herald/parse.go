@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/herald-events/herald/conllu"
@@ -87,6 +88,9 @@ func runParse(args []string, st streams) error {
 	return w.Flush()
 }
 
+// loadParser loads the parser model at path with the supertagger it was
+// trained with, supertagger.bin.gz in the same directory (as herald train
+// parse writes them); the embedded model when path is empty.
 func loadParser(path string) (*parse.Parser, error) {
 	if path == "" {
 		return parse.New()
@@ -96,9 +100,15 @@ func loadParser(path string) (*parse.Parser, error) {
 		return nil, err
 	}
 	defer f.Close()
-	p, err := parse.Load(f)
+	stPath := filepath.Join(filepath.Dir(path), "supertagger.bin.gz")
+	sf, err := os.Open(stPath)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: the parser needs the supertagger it was trained with: %w", path, err)
+	}
+	defer sf.Close()
+	p, err := parse.LoadWithSupertagger(f, sf)
+	if err != nil {
+		return nil, fmt.Errorf("%s (with %s): %w", path, stPath, err)
 	}
 	return p, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,8 @@ func runTrainParse(args []string, st streams) error {
 	beam := fs.Int("beam", 0, "train globally with a beam of width K (0 or 1 = greedy with the dynamic oracle)")
 	maxViol := fs.Bool("max-violation", false, "with --beam, update at the largest violation instead of the first (early update)")
 	explore := fs.Float64("explore", 0.9, "probability of following the parser's own wrong move after the first epoch")
+	stFolds := fs.Int("supertag-folds", 5, "train a supertagger and jackknife the training supertags in N folds (0: no supertags)")
+	stCache := fs.String("supertag-cache", "", "read the jackknifed training supertags and the supertagger from `FILE` and FILE.tagger.gz when they exist, else write them there")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -67,9 +70,15 @@ func runTrainParse(args []string, st streams) error {
 			}
 		}
 	}
+	var supertagger *tag.Tagger
+	if *stFolds > 1 {
+		if supertagger, err = supertagCached(train, *stCache, *stFolds, *seed, st); err != nil {
+			return err
+		}
+	}
 	var ps []*parse.Parser
 	for k := range max(*models, 1) {
-		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Beam: *beam, MaxViolation: *maxViol, Dev: dev, Log: st.err})
+		p, err := parse.Train(train, parse.TrainConfig{Epochs: *epochs, Seed: *seed + uint64(k), MinWordFreq: *minFreq, Explore: *explore, Dropout: *dropout, Beam: *beam, MaxViolation: *maxViol, Dev: dev, Log: st.err, Supertagger: supertagger})
 		if err != nil {
 			return err
 		}
@@ -103,6 +112,9 @@ func runTrainParse(args []string, st streams) error {
 			if err != nil {
 				return err
 			}
+			if supertagger != nil {
+				lp = lp.WithSupertagger(supertagger)
+			}
 			uas, las := lp.Score(dev)
 			fmt.Fprintf(st.err, "stored model with prune %g: %d bytes, dev UAS %.2f LAS %.2f\n", pr, b.Len(), uas, las)
 		}
@@ -110,6 +122,17 @@ func runTrainParse(args []string, st streams) error {
 	dst, err := saveModel(*out, "parser.model.gz", buf.Bytes())
 	if err != nil {
 		return err
+	}
+	if supertagger != nil {
+		var sb bytes.Buffer
+		if err := supertagger.WriteModel(&sb); err != nil {
+			return err
+		}
+		sdst, err := saveModel(*out, "supertagger.bin.gz", sb.Bytes())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(st.out, "wrote %s (%d bytes)\n", sdst, sb.Len())
 	}
 	fmt.Fprintf(st.out, "wrote %s (%d bytes) from %d sentences of %s\n", dst, buf.Len(), len(train), path)
 	return nil
@@ -203,4 +226,56 @@ func jackknife(sents []parse.Sentence, folds, iter int, seed uint64) error {
 		}
 	}
 	return nil
+}
+
+// supertagCached trains the supertagger and jackknifes the supertags of
+// train (see parse.TrainSupertagger), or reads both from the cache FILE
+// (supertags, one line per sentence) and FILE.tagger.gz when they exist.
+func supertagCached(train []parse.Sentence, cache string, folds int, seed uint64, st streams) (*tag.Tagger, error) {
+	if cache != "" {
+		lines, lerr := os.ReadFile(cache)
+		model, merr := os.ReadFile(cache + ".tagger.gz")
+		if lerr == nil && merr == nil {
+			rows := strings.Split(strings.TrimSuffix(string(lines), "\n"), "\n")
+			if len(rows) != len(train) {
+				return nil, fmt.Errorf("%s: %d lines, want one per training sentence (%d)", cache, len(rows), len(train))
+			}
+			for i, row := range rows {
+				train[i].ST = strings.Fields(row)
+				if len(train[i].ST) != len(train[i].Words) {
+					return nil, fmt.Errorf("%s:%d: %d supertags for %d words", cache, i+1, len(train[i].ST), len(train[i].Words))
+				}
+			}
+			t, err := tag.Load(bytes.NewReader(model))
+			if err != nil {
+				return nil, fmt.Errorf("%s.tagger.gz: %w", cache, err)
+			}
+			return t.WithSureMargin(parse.SupertagSureMargin), nil
+		}
+	}
+	lexicon, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	t, err := parse.TrainSupertagger(train, folds, tag.TrainOptions{Iterations: 10, Seed: seed, Folds: 4, LexiconOf: lexicon, Prune: parse.SupertagPrune})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(st.err, "trained the supertagger and jackknifed supertags with %d folds in %s\n", folds, time.Since(start).Round(time.Second))
+	if cache == "" {
+		return t, nil
+	}
+	var lines, model bytes.Buffer
+	for _, s := range train {
+		lines.WriteString(strings.Join(s.ST, " "))
+		lines.WriteByte('\n')
+	}
+	if err := t.WriteModel(&model); err != nil {
+		return nil, err
+	}
+	if err := writeFileAtomic(cache, lines.Bytes()); err != nil {
+		return nil, err
+	}
+	return t, writeFileAtomic(cache+".tagger.gz", model.Bytes())
 }

@@ -19,13 +19,28 @@
 //
 // The parser is greedy and transition-based: arc-hybrid moves (SHIFT, LEFT,
 // RIGHT) with the root token at the end of the buffer and exactly one root
-// per sentence. An averaged perceptron chooses the move from about 130
-// feature templates in the style of Zhang and Nivre (2011): words, tags,
-// left- and rightmost children and their relations, distances, valencies
-// and label sets of the top three stack items and the first buffer words. A
-// second averaged perceptron labels each arc when it is made; since an arc
-// is made only when its dependent is complete, the labeller sees the whole
-// subtree of the dependent (its case marker, its possessive clitic).
+// per sentence. Before parsing, a supertagger gives each word a dependency
+// supertag (Ouchi, Duh and Matsumoto 2014): the side its head is on, its
+// relation, and the sides it has dependents on ("Rnsubj" for a subject
+// before its verb, "0root<>" for a root with dependents on both sides,
+// "Lobl<"); see Supertags. The supertagger is an nlp/tag model trained on
+// supertags instead of parts of speech (about 220 classes): it reads the
+// words with nlp/tag's word features and the XPOS tags as auxiliary tags
+// (tag.Example.Aux), so it sees the whole sentence, words to the right
+// included, before the parser commits to anything.
+//
+// An averaged perceptron then chooses each move from 119 feature templates
+// in the style of Zhang and Nivre (2011): words, tags and universal tags
+// of the top three stack items and the first buffer words, left- and
+// rightmost children and their relations, and 18 templates of the
+// supertags of s0, s1, b0, b1 and of s0's and b0's leftmost children. A
+// second averaged perceptron labels each arc when it is made, with 6 of
+// its templates on the supertags of the dependent and the head; since an
+// arc is made only when its dependent is complete, the labeller sees the
+// whole subtree of the dependent (its case marker, its possessive clitic).
+// With the supertags, the templates of distances, valencies, label sets
+// and the linear context of the stack and buffer no longer paid for
+// themselves (dropped: +0.1 on one model, and a quarter fewer lookups).
 //
 // Training uses the dynamic oracle of Goldberg and Nivre (2013), following
 // the model's own mistakes with probability 0.9 after the first epoch, so
@@ -36,7 +51,8 @@
 // trees are made projective by lifting. The tags of the training data are
 // jackknifed (each fifth of the treebank is tagged by a tagger trained on
 // the other four fifths) so that the parser learns from tags as noisy as
-// the ones it gets at run time.
+// the ones it gets at run time; so are the supertags, in five folds, by
+// supertaggers run as at run time (SupertagSureMargin).
 //
 // Punctuation marks are then re-attached by the UD convention (the
 // procedure of udapi's ud.FixPunct, see punct.go): a mark keeps its head
@@ -68,70 +84,72 @@
 //
 // # Model
 //
-// The embedded model (model/parser.model.gz, derived from UD English EWT,
-// CC BY-SA 4.0; see model/NOTICE) is built by
+// The embedded model (model/parser.model.gz and the supertagger it was
+// trained with, model/supertagger.bin.gz; derived from UD English EWT,
+// CC BY-SA 4.0, see model/NOTICE) is built by
 //
-//	herald train parse --data DIR --out nlp/parse/model --models 3 --epochs 8
+//	herald train parse --data DIR --out nlp/parse/model
 //
 // where DIR holds en_ewt-ud-train.conllu (and en_ewt-ud-dev.conllu, which is
-// only scored). Training is deterministic: the same data, seed and code give
-// the same bytes. The model file is a gzip stream of vocabularies and
-// quantised weights (see WriteModel); features with small weights are
-// pruned.
+// only scored): about 20 minutes on two cores, most of it the supertagger's
+// jackknife (--jackknife-cache and --supertag-cache keep the jackknifed tags
+// and supertags for the next run). Training is deterministic: the same
+// data, seed and code give the same bytes. The model file is a gzip stream
+// of vocabularies and quantised weights (see WriteModel); features with
+// small weights are pruned. A parser model read from a file needs its
+// supertagger (LoadWithSupertagger; herald's --model FILE looks for
+// supertagger.bin.gz beside FILE).
 //
 // # Accuracy
 //
 // Scores are attachment scores over every word, punctuation included (the
 // CoNLL 2018 shared task convention), on gold words with the tags of
-// nlp/tag. On UD English EWT dev the embedded model scores UAS 84.89 and LAS
-// 81.55 (full relations with subtypes; 81.76 on universal relations) with
-// predicted tags, and UAS 87.64, LAS 85.50 with gold tags. Tagging and
-// parsing run at about 7,300 sentences per second on one core. Run
+// nlp/tag. On UD English EWT dev the embedded model scores UAS 86.32 and LAS
+// 83.13 (full relations with subtypes; 83.34 on universal relations) with
+// predicted tags, and UAS 88.34, LAS 86.26 with gold tags. Run
 //
 //	herald eval parse --conllu en_ewt-ud-dev.conllu [--gold-tags]
 //
-// to measure them.
+// to measure them (the README has the speed figures).
 //
-// # Supertags (measured, not shipped)
+// # Supertags: what was measured
 //
-// The one idea that reached the target: dependency supertags (Ouchi, Duh
-// and Matsumoto 2014). A sequence tagger first gives each word its head's
-// side, its relation and the sides it has dependents on ("Rnsubj",
-// "0root<>", "Lobl<"); 24 move and 6 label templates read the supertags
-// of s0, s1, b0, b1 and of s0's and b0's leftmost children. The training
-// sentences get supertags jackknifed in 5 folds. Measured on EWT dev with
-// predicted tags, three models, stored at the default pruning:
+// Supertags bring about +1.4 UAS and +1.6 LAS over the same parser without
+// them (84.89 / 81.55, three models). Measured on EWT dev with predicted
+// tags, three models, stored at the default pruning, supertagger margins
+// 40 unless said:
 //
-//   - supertagger = an nlp/tag model trained on supertags from words only
-//     (200 classes, 80% right on dev): UAS 86.47, LAS 83.08 (one model:
-//     86.26 / 82.83; 86.05 / 82.64 with supertags of the side and the
-//     relation only, 84 classes). But tagging and parsing fall to 3,600 sentences
-//     per second (the supertagger scores every word twice over 200
-//     classes: ~110 us a sentence, more than the parser), and validate
-//     --text-only to 105/128: on news with unknown names it errs where the
-//     word alone misleads ("has broken relations" as an adjective, "Arnor
-//     security officials" as a case marker), and the parser trusts it.
-//   - the same tagger reading each word with its XPOS tag: 85.89 / 82.63,
-//     validate 110/128, 3,130 sentences per second.
-//   - the side and the universal relation (70 classes): 86.19 / 82.90;
-//     sides and dependents without the relation: 84.89 / 81.48 (the
-//     relation is what the supertagger learns structure from).
+//   - supertagger reading words only (no XPOS): 86.47 / 83.08, but validate
+//     --text-only falls to 105/128: on news with unknown names it errs
+//     where the word alone misleads ("has broken relations" as an
+//     adjective, "Arnor security officials" as a case marker). Reading
+//     each word glued to its XPOS tag ("broken\x01VBN") instead: 85.89 /
+//     82.63, validate 110/128. Reading the words and, as auxiliary tags,
+//     the XPOS tags (shipped): 86.36 / 83.08, validate 110/128.
+//   - the side and the universal relation only (70 classes): 86.19 /
+//     82.90; sides and dependents without the relation: 84.89 / 81.48
+//     (the relation is what the supertagger learns structure from).
 //   - a lean supertagger inside the parser (an averaged perceptron over
 //     the words, XPOS and UPOS of a 5-word window, the nearest verbs and
 //     the two previous supertags; 70 classes, ~50 templates): one model
-//     85.64 / 82.33, tag and parse 4,490 sentences per second. A second
-//     pass reading the first pass's supertags of the next words adds
-//     nothing (85.59 / 82.30); without the tag features it falls to
-//     85.34 / 81.91.
+//     85.64 / 82.33. nlp/tag's rich word features (prefixes, suffixes,
+//     shapes, WordNet classes, neighbouring words) and its 220 fine
+//     classes are what make the difference.
+//   - with supertags, dropping the move templates of distances, valencies,
+//     label sets and the linear context (41 of 160): one model 86.21 /
+//     82.92 against 86.15 / 82.79 with them; also dropping the three-word
+//     templates: three models 86.26 / 83.00 against 86.30 / 83.09; the
+//     second-order children templates: one model 85.93 / 82.51 (kept); a
+//     third of the label templates (children, label sets, siblings): LAS
+//     81.10 (kept).
+//   - ten epochs instead of eight: no gain (86.16 / 83.01 stored at
+//     pruning 1).
 //
-// So supertags are worth about +1.5 UAS and LAS here, and the gain comes
-// with nlp/tag's rich word features (prefixes, suffixes, shapes, WordNet
-// classes, neighbouring words) and its 200 fine classes, not with a second
-// pass. What is missing is a supertagger as informed but several times
-// cheaper (fewer templates, dense rows for frequent features, a first
-// pass alone where it is sure), robust on unknown names, and checked
-// against validate --text-only before it ships. The code of both experiments is
-// on the local branches parse-supertag and parse-super.
+// Speed: the supertagger scores about 220 classes, so it costs as much as
+// the parser; three things keep tagging and parsing above 5,000 sentences
+// a second: nlp/tag's packed dense rows, the sure margin (most words keep
+// their first-pass supertag), and the parser scoring moves only when more
+// than one is valid (an empty stack leaves SHIFT alone; same parses).
 //
 // # Tried without gain
 //

@@ -57,20 +57,12 @@ const (
 	cS1Lp
 	cS1Ll
 	cD01  // distance s0 - b0
-	cD10  // distance s1 - s0
-	cS0vl // valencies
-	cS0vr
-	cN0vl
-	cS1vr
-	cS1vl
-	cS0sl // label sets
-	cS0sr
-	cN0sl
-	cS1sr
-	cN0m1p // tag of the word before b0
-	cS0p1p // tag of the word after s0
-	cS0m1p // tag of the word before s0
-	cDepth // stack depth bucket
+	cS0st // supertags
+	cS1st
+	cN0st
+	cN1st
+	cS0Lst
+	cN0Lst
 	nMoveSlots
 )
 
@@ -92,13 +84,6 @@ var moveTemplates = [][]uint8{
 	{cS0p, cS0Rp, cN0p}, {cS0p, cN0p, cN0Lp}, {cS2p, cS1p, cS0p}, {cS1p, cS1Rp, cS0p},
 	{cS1p, cS0p, cS0Lp}, {cS1p, cS0p, cS0Rp}, {cN0p, cN1p, cN2p, cN3p}, {cS1p, cS0p, cN0p, cN1p},
 	{cS0w, cN0p, cN1p}, {cS0p, cN0w, cN1p}, {cS1w, cS0p, cN0p}, {cS1p, cS0w, cN0p}, {cS1p, cS0p, cN0w},
-	// distance
-	{cS0w, cD01}, {cS0p, cD01}, {cN0w, cD01}, {cN0p, cD01}, {cS0w, cN0w, cD01}, {cS0p, cN0p, cD01},
-	{cS1w, cD10}, {cS1p, cD10}, {cS0w, cD10}, {cS0p, cD10}, {cS1w, cS0w, cD10}, {cS1p, cS0p, cD10},
-	{cS1p, cS0p, cN0p, cD01, cD10},
-	// valency
-	{cS0w, cS0vr}, {cS0p, cS0vr}, {cS0w, cS0vl}, {cS0p, cS0vl}, {cN0w, cN0vl}, {cN0p, cN0vl},
-	{cS1w, cS1vr}, {cS1p, cS1vr}, {cS1p, cS1vl},
 	// first-order children
 	{cS0Lw}, {cS0Lp}, {cS0Ll}, {cS0Rw}, {cS0Rp}, {cS0Rl}, {cN0Lw}, {cN0Lp}, {cN0Ll},
 	{cS1Rw}, {cS1Rp}, {cS1Rl}, {cS1Lp}, {cS1Ll},
@@ -107,12 +92,10 @@ var moveTemplates = [][]uint8{
 	{cS0L2w}, {cS0L2p}, {cS0L2l}, {cS0R2w}, {cS0R2p}, {cS0R2l}, {cN0L2w}, {cN0L2p}, {cN0L2l},
 	{cS0p, cS0Lp, cS0L2p}, {cS0p, cS0Rp, cS0R2p}, {cN0p, cN0Lp, cN0L2p}, {cS1p, cS1Rp, cS1R2p},
 	{cS0p, cS0Ll, cS0L2l}, {cS0p, cS0Rl, cS0R2l}, {cN0p, cN0Ll, cN0L2l}, {cS1p, cS1Rl, cS1R2l},
-	// label sets
-	{cS0w, cS0sr}, {cS0p, cS0sr}, {cS0w, cS0sl}, {cS0p, cS0sl}, {cN0w, cN0sl}, {cN0p, cN0sl},
-	{cS1p, cS1sr}, {cS1p, cS0p, cS0sl}, {cS0p, cN0p, cN0sl}, {cS0p, cS0sl, cN0p}, {cS0p, cS0sr, cN0p},
-	// linear context
-	{cN0m1p, cN0p}, {cS0p, cS0p1p}, {cS0m1p, cS0p}, {cS0p, cS0p1p, cN0p}, {cS0m1p, cS0p, cN0p},
-	{cN0m1p, cN0p, cN1p}, {cDepth, cN0p}, {cDepth, cS0p, cN0p},
+	// supertags
+	{cS0st}, {cN0st}, {cS1st}, {cN1st}, {cS0st, cN0st}, {cS1st, cS0st}, {cS0st, cS0p}, {cN0st, cN0p},
+	{cS0st, cN0p}, {cS0p, cN0st}, {cS1st, cS0st, cN0st}, {cN0st, cN1st}, {cS0st, cN0st, cD01}, {cS0st, cS0w},
+	{cN0st, cN0w}, {cS0Lst, cS0st}, {cN0Lst, cN0st}, {cS0st, cN0st, cN1st},
 }
 
 // context slots of the labeller, for an arc from head h to dependent d
@@ -145,6 +128,8 @@ const (
 	lHp1p
 	lS2p // word below the pair on the stack
 	lDsfx
+	lDst // supertags
+	lHst
 	nLabelSlots
 )
 
@@ -160,6 +145,7 @@ var labelTemplates = [][]uint8{
 	{lHp, lHsame, lDir}, {lHp, lDp, lHsame, lDir}, {lHp, lHsl, lDir}, {lHp, lHsr, lDir}, {lDp, lHp, lHsl, lDir},
 	{lDp, lDm1p, lDir}, {lDp, lDp1p, lDir}, {lDp, lHp, lHp1p}, {lDp, lHp, lHm1p}, {lDm1p, lDp, lDp1p},
 	{lS2p, lDp, lHp}, {lHw, lDp, lDist},
+	{lDst}, {lDst, lDp}, {lDst, lDir}, {lDst, lHst, lDir}, {lDst, lHp, lDir}, {lDst, lDw},
 }
 
 func hashKey(tmpl int, ctx []uint64, slots []uint8) uint64 {
@@ -271,33 +257,22 @@ func (x *sentence) moveFeatures(s *state, ctx []uint64, keys []uint64) []uint64 
 	} else {
 		ctx[cS1Lp], ctx[cS1Ll] = idNone, 0
 	}
-	ctx[cD01], ctx[cD10] = 0, 0
-	ctx[cS0vl], ctx[cS0vr], ctx[cS0sl], ctx[cS0sr] = 0, 0, 0, 0
-	ctx[cS1vr], ctx[cS1vl], ctx[cS1sr] = 0, 0, 0
-	ctx[cS0p1p], ctx[cS0m1p] = idNone, idNone
+	ctx[cD01] = 0
 	if s0 >= 0 {
 		if b0 == s.n {
 			ctx[cD01] = 15
 		} else {
 			ctx[cD01] = bucket(b0 - s0)
 		}
-		ctx[cS0vl], ctx[cS0vr] = capCount(s.nl[s0]), capCount(s.nr[s0])
-		ctx[cS0sl], ctx[cS0sr] = s.lset[s0], s.rset[s0]
-		ctx[cS0p1p] = pos(s0 + 1)
-		ctx[cS0m1p] = pos(s0 - 1)
 	}
-	if s1 >= 0 {
-		ctx[cD10] = bucket(s0 - s1)
-		ctx[cS1vr], ctx[cS1vl] = capCount(s.nr[s1]), capCount(s.nl[s1])
-		ctx[cS1sr] = s.rset[s1]
+	stOf := func(i int32) uint64 {
+		if i < 0 {
+			return 0
+		}
+		return x.st[i]
 	}
-	ctx[cN0vl], ctx[cN0sl] = capCount(s.nl[b0]), s.lset[b0]
-	ctx[cN0m1p] = pos(b0 - 1)
-	d := len(s.stack)
-	if d > 4 {
-		d = 4
-	}
-	ctx[cDepth] = uint64(d)
+	ctx[cS0st], ctx[cS1st], ctx[cN0st], ctx[cN1st] = stOf(s0), stOf(s1), stOf(b0), stOf(n1)
+	ctx[cS0Lst], ctx[cN0Lst] = stOf(child(s0, s.lc1)), stOf(s.lc1[b0])
 	keys = keys[:0]
 	for t, slots := range moveTemplates {
 		keys = append(keys, hashKey(t, ctx, slots))
@@ -363,6 +338,7 @@ func (x *sentence) labelFeatures(s *state, h, d int32, ctx []uint64, keys []uint
 	} else if s1 := s.stackAt(1); s1 >= 0 && h == s.b0 {
 		ctx[lS2p] = uint64(x.tag[s1])
 	}
+	ctx[lDst], ctx[lHst] = x.st[d], x.st[h]
 	keys = keys[:0]
 	for t, slots := range labelTemplates {
 		keys = append(keys, hashKey(t, ctx, slots))

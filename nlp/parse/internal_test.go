@@ -130,3 +130,19 @@ func TestNormalizeSuffix(t *testing.T) {
 		})
 	}
 }
+
+func TestOnlyValid(t *testing.T) {
+	for _, tc := range []struct {
+		ok   [nMoves]bool
+		want int
+	}{
+		{[nMoves]bool{true, false, false}, 0},
+		{[nMoves]bool{false, false, true}, 2},
+		{[nMoves]bool{true, true, false}, -1},
+		{[nMoves]bool{true, true, true}, -1},
+	} {
+		if got := onlyValid(&tc.ok); got != tc.want {
+			t.Errorf("onlyValid(%v) = %d, want %d", tc.ok, got, tc.want)
+		}
+	}
+}

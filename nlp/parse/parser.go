@@ -1,10 +1,11 @@
 package parse
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"sync"
+
+	"github.com/herald-events/herald/nlp/tag"
 )
 
 //go:embed model/parser.model.gz
@@ -23,7 +24,8 @@ type Parser struct {
 	label  scorer   // len(labels) relations
 	moveT  *table   // the tables being trained (nil for a loaded model)
 	labelT *table
-	beam   int // beam width; 0 or 1 for greedy parsing
+	beam   int         // beam width; 0 or 1 for greedy parsing
+	super  *tag.Tagger // supertagger (see supertag.go); nil: none
 	pool   sync.Pool
 }
 
@@ -37,11 +39,7 @@ var (
 // The model is decoded once and shared.
 func New() (*Parser, error) {
 	once.Do(func() {
-		if len(embedded) == 0 {
-			sharedErr = ErrNoModel
-			return
-		}
-		shared, sharedErr = Load(bytes.NewReader(embedded))
+		shared, sharedErr = loadEmbedded()
 	})
 	return shared, sharedErr
 }
@@ -56,6 +54,8 @@ type scratch struct {
 	sink   uint32 // see scorer
 	beam   beamScratch
 	punct  punctFixer
+	st     []string // supertags
+	stu    []string // the supertagger's unused UPOS column
 }
 
 func (p *Parser) scratch() *scratch {
@@ -75,12 +75,21 @@ func (p *Parser) scratch() *scratch {
 // len(words) elements; heads[i] receives the 0-based index of the head of
 // word i, or -1 for the root, and rels[i] its UD relation.
 func (p *Parser) Parse(words, xpos, upos []string, heads []int, rels []string) {
+	p.ParseST(words, xpos, upos, nil, heads, rels)
+}
+
+// ParseST is Parse given the supertags of the words (see Supertags); when
+// st is nil, the parser's supertagger gives them.
+func (p *Parser) ParseST(words, xpos, upos, st []string, heads []int, rels []string) {
 	if len(words) == 0 {
 		return
 	}
 	sc := p.scratch()
 	defer p.pool.Put(sc)
-	sc.x.encode(&p.v, words, xpos, upos)
+	if st == nil && p.super != nil {
+		st = p.supertag(sc, words, xpos)
+	}
+	sc.x.encode(&p.v, words, xpos, upos, st)
 	s := &sc.s
 	if p.beam > 1 {
 		s = p.runBeam(sc, p.beam)
@@ -110,11 +119,16 @@ func (p *Parser) run(sc *scratch) {
 	s.reset(len(x.word) - 1)
 	var ok [nMoves]bool
 	for !s.terminal() {
-		sc.keys = x.moveFeatures(s, sc.ctx, sc.keys)
-		scores := sc.scores[:nMoves]
-		sc.sink += p.move.score(sc.keys, scores)
 		s.valid(&ok)
-		move := argmaxValid(scores, &ok)
+		move := onlyValid(&ok)
+		if move < 0 {
+			// Score the moves only when there is a choice (the stack is
+			// often empty, and SHIFT the one move).
+			sc.keys = x.moveFeatures(s, sc.ctx, sc.keys)
+			scores := sc.scores[:nMoves]
+			sc.sink += p.move.score(sc.keys, scores)
+			move = argmaxValid(scores, &ok)
+		}
 		var label int16
 		if move != shift {
 			label = p.predictLabel(sc, s, move)
@@ -142,6 +156,20 @@ func (p *Parser) predictLabel(sc *scratch, s *state, move int) int16 {
 		}
 	}
 	return int16(best + 1)
+}
+
+// onlyValid returns the one valid move, or -1 when there are several.
+func onlyValid(ok *[nMoves]bool) int {
+	only := -1
+	for m := range nMoves {
+		if ok[m] {
+			if only >= 0 {
+				return -1
+			}
+			only = m
+		}
+	}
+	return only
 }
 
 func argmaxValid(scores []float32, ok *[nMoves]bool) int {

@@ -18,6 +18,7 @@ type vocab struct {
 // sentence is a sentence encoded as ids, with the root token at index n.
 type sentence struct {
 	word, tag, upos, sfx []int32
+	st                   []uint64 // supertag hashes (1: none, 2: the root)
 	buf, ubuf            []byte
 }
 
@@ -86,7 +87,7 @@ func lookup(m map[string]int32, key []byte) int32 {
 }
 
 // encode fills x with the ids of a sentence of len(words) words.
-func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
+func (x *sentence) encode(v *vocab, words, xpos, upos, st []string) {
 	n := len(words)
 	m := n + 1
 	if cap(x.word) < m {
@@ -94,7 +95,9 @@ func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
 		x.tag = make([]int32, m)
 		x.upos = make([]int32, m)
 		x.sfx = make([]int32, m)
+		x.st = make([]uint64, m)
 	}
+	x.st = x.st[:m]
 	x.word, x.tag, x.upos, x.sfx = x.word[:m], x.tag[:m], x.upos[:m], x.sfx[:m]
 	for i, w := range words {
 		x.buf = cluster.Normalize(x.buf, w)
@@ -108,12 +111,17 @@ func (x *sentence) encode(v *vocab, words, xpos, upos []string) {
 		if i < len(xpos) {
 			x.tag[i] = lookupString(v.tags, xpos[i])
 		}
+		x.st[i] = 1
+		if i < len(st) {
+			x.st[i] = hashSupertag(st[i])
+		}
 		x.upos[i] = idUnk
 		if i < len(upos) {
 			x.upos[i] = lookupString(v.upos, upos[i])
 		}
 	}
 	x.word[n], x.tag[n], x.upos[n], x.sfx[n] = idRoot, idRoot, idRoot, idRoot
+	x.st[n] = 2
 }
 
 func lookupString(m map[string]int32, s string) int32 {
@@ -121,4 +129,15 @@ func lookupString(m map[string]int32, s string) int32 {
 		return id
 	}
 	return idUnk
+}
+
+// hashSupertag maps a supertag to a feature value other than 0, 1 and 2
+// (32-bit FNV-1a).
+func hashSupertag(s string) uint64 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return uint64(h | 4)
 }

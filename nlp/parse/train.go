@@ -9,12 +9,14 @@ import (
 	"time"
 
 	"github.com/herald-events/herald/nlp/cluster"
+	"github.com/herald-events/herald/nlp/tag"
 )
 
 // Sentence is a training or evaluation sentence: words, their tags and the
 // gold tree (Heads 0-based, -1 for the root).
 type Sentence struct {
 	Words, XPOS, UPOS []string
+	ST                []string // supertags (optional; see TrainSupertagger)
 	Heads             []int
 	Rels              []string
 }
@@ -29,7 +31,12 @@ type TrainConfig struct {
 	Beam         int        // beam width; > 1 trains globally with early update (Explore and Dropout unused)
 	MaxViolation bool       // with Beam, update at the largest violation instead of the first
 	Dev          []Sentence // when set, scored after each epoch and written to Log
-	Log          io.Writer  // progress; nil for none
+	// Supertagger, when set, is the tagger that gave the training
+	// sentences their supertags (ST, see TrainSupertagger); the parser
+	// keeps it and uses it for sentences given without supertags, such as
+	// Dev's.
+	Supertagger *tag.Tagger
+	Log         io.Writer // progress; nil for none
 }
 
 // trainer holds an averaged perceptron table: w plus the sums of
@@ -79,7 +86,7 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 			return nil, fmt.Errorf("parse: training sentence %d: %w", i+1, err)
 		}
 	}
-	p := &Parser{}
+	p := &Parser{super: cfg.Supertagger}
 	p.buildVocab(data, cfg.MinWordFreq)
 	if len(p.labels) > 255 {
 		return nil, fmt.Errorf("parse: %d relations, at most 255 supported", len(p.labels))
@@ -105,7 +112,7 @@ func Train(data []Sentence, cfg TrainConfig) (*Parser, error) {
 	items := make([]item, len(data))
 	for i, s := range data {
 		it := &items[i]
-		it.x.encode(&p.v, s.Words, s.XPOS, s.UPOS)
+		it.x.encode(&p.v, s.Words, s.XPOS, s.UPOS, s.ST)
 		n := len(s.Words)
 		it.gold = make([]int32, n)
 		it.labels = make([]int16, n)
@@ -258,7 +265,7 @@ func (p *Parser) Score(gold []Sentence) (uas, las float64) {
 		n := len(s.Words)
 		heads = append(heads[:0], make([]int, n)...)
 		rels = append(rels[:0], make([]string, n)...)
-		p.Parse(s.Words, s.XPOS, s.UPOS, heads, rels)
+		p.ParseST(s.Words, s.XPOS, s.UPOS, s.ST, heads, rels)
 		for i := range n {
 			total++
 			if heads[i] == s.Heads[i] {
@@ -396,7 +403,7 @@ func Average(ps []*Parser) (*Parser, error) {
 			}
 		}
 	}
-	out := &Parser{v: first.v, labels: first.labels, root: first.root, beam: first.beam}
+	out := &Parser{v: first.v, labels: first.labels, root: first.root, beam: first.beam, super: first.super}
 	out.moveT = newTable(nMoves, first.moveT.count)
 	out.labelT = newTable(len(first.labels), first.labelT.count)
 	out.move, out.label = out.moveT, out.labelT
