@@ -14,7 +14,7 @@ package parse
 // on models trained with the same beam (TrainConfig.Beam).
 func (p *Parser) WithBeam(k int) *Parser {
 	return &Parser{v: p.v, labels: p.labels, root: p.root, move: p.move, label: p.label,
-		moveT: p.moveT, labelT: p.labelT, beam: max(k, 0), super: p.super}
+		moveT: p.moveT, labelT: p.labelT, beam: max(k, 0), super: p.super, punct: p.punct, punctUPOS: p.punctUPOS}
 }
 
 // Beam returns the beam width of p (0 or 1 for greedy parsing).

@@ -146,3 +146,23 @@ func TestOnlyValid(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctShortcut checks that the embedded model finds the label of
+// punctuation, which words tagged PUNCT get without scoring.
+func TestPunctShortcut(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.punct <= 0 || p.labels[p.punct-1] != "punct" || p.punctUPOS != p.v.upos["PUNCT"] {
+		t.Fatalf("punct label %d, PUNCT id %d", p.punct, p.punctUPOS)
+	}
+	words := []string{"Talks", "resumed", ",", "officials", "said", "."}
+	xpos := []string{"NNS", "VBD", ",", "NNS", "VBD", "."}
+	upos := []string{"NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"}
+	heads, rels := make([]int, len(words)), make([]string, len(words))
+	p.Parse(words, xpos, upos, heads, rels)
+	if rels[2] != "punct" || rels[5] != "punct" {
+		t.Errorf("relations %v, want punct for the marks", rels)
+	}
+}

@@ -231,6 +231,7 @@ func readModel(br *bufio.Reader) (*Parser, error) {
 		return nil, errors.New("bad root label")
 	}
 	p.root = int16(root)
+	p.setPunct()
 	for i, want := range []int{nMoves, len(p.labels)} {
 		t, err := readTable(br, want, i == 0)
 		if err != nil {

@@ -355,6 +355,7 @@ func (p *Parser) buildVocab(data []Sentence, minFreq int) {
 			p.root = int16(i + 1)
 		}
 	}
+	p.setPunct()
 }
 
 func boolCounts(m map[string]bool) map[string]int {
@@ -403,7 +404,7 @@ func Average(ps []*Parser) (*Parser, error) {
 			}
 		}
 	}
-	out := &Parser{v: first.v, labels: first.labels, root: first.root, beam: first.beam, super: first.super}
+	out := &Parser{v: first.v, labels: first.labels, root: first.root, beam: first.beam, super: first.super, punct: first.punct, punctUPOS: first.punctUPOS}
 	out.moveT = newTable(nMoves, first.moveT.count)
 	out.labelT = newTable(len(first.labels), first.labelT.count)
 	out.move, out.label = out.moveT, out.labelT
