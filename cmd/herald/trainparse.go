@@ -17,7 +17,7 @@ import (
 // the *-ud-train.conllu file of --data, with jackknifed predicted tags, and
 // writes parser.model.gz into --out.
 func runTrainParse(args []string, st streams) error {
-	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--step W] [--beam K]", st)
+	fs := newFlags("train parse", "train parse --data DIR --out DIR [--epochs N] [--seed N] [--models K] [--jackknife K] [--supertag-folds K] [--jackknife-cache FILE] [--supertag-cache FILE] [--step W] [--beam K]", st)
 	data := fs.String("data", "", "directory holding *-ud-train.conllu (and, for progress scores, *-ud-dev.conllu)")
 	out := fs.String("out", "nlp/parse/model", "directory to write parser.model.gz into")
 	epochs := fs.Int("epochs", 8, "training passes")
