@@ -1,6 +1,10 @@
 package parse
 
-import "math"
+import (
+	"math"
+
+	"github.com/herald-events/herald/internal/swar"
+)
 
 // Run-time weight tables, decoded from a model file. Weights are 16-bit
 // multiples of the model's step. A slot keeps 16 bits of a feature's hash as
@@ -120,7 +124,7 @@ func newSparseTable(rows int, step float32) *sparseTable {
 
 func (t *sparseTable) put(key uint64, row []float32) {
 	if t.nc == 0 {
-		t.nc, t.nw = len(row), (len(row)+lanes-1)/lanes
+		t.nc, t.nw = len(row), swar.Words(len(row))
 		if t.minDense == 0 {
 			t.minDense = max(1, denseMin(len(row)))
 		}
@@ -137,7 +141,7 @@ func (t *sparseTable) put(key uint64, row []float32) {
 	}
 	n := len(t.entries) - off
 	if n >= t.minDense && len(row) == t.nc {
-		if d, ok := denseRow(t.entries[off:], t.nw); ok {
+		if d, ok := denseRow(t.entries[off:], t.nc); ok {
 			t.entries = t.entries[:off]
 			t.slots[i] = sparseSlot{tag: slotTag(key), n: slotDense, off: uint32(len(t.dense))}
 			t.dense = append(t.dense, d...)
@@ -183,14 +187,14 @@ func (t *sparseTable) score(keys []uint64, scores []float32) uint32 {
 			i = (i + 1) & t.mask
 		}
 	}
-	var acc [maxWords * lanes]int32
+	var acc [swar.MaxClasses]int32
 	for _, r := range rows[:nr] {
 		for _, e := range t.entries[r.off : r.off+uint32(r.n)] {
 			acc[uint8(e)] += int32(int16(e >> 16))
 		}
 	}
 	if nd > 0 {
-		t.addDense(drows[:nd], &acc)
+		swar.Add(t.dense, drows[:nd], acc[:t.nc])
 	}
 	for c := range scores {
 		scores[c] = float32(acc[c]) * t.step

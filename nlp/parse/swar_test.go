@@ -11,6 +11,7 @@ import (
 
 	"github.com/herald-events/herald/conllu"
 	"github.com/herald-events/herald/internal/devdata"
+	"github.com/herald-events/herald/internal/swar"
 )
 
 // readSentencesInternal reads the CoNLL-U file at path.
@@ -95,12 +96,12 @@ func randomTables(r *rand.Rand, nc, nf int) (dense, sparse *sparseTable, keys []
 			q := math.Round(r.NormFloat64() * 3000)
 			switch {
 			case big && j == 0:
-				q = float64(laneBias + r.IntN(32767-laneBias+1))
+				q = float64(swar.Bias + r.IntN(32767-swar.Bias+1))
 				if r.IntN(2) == 0 {
 					q = -q
 				}
 			case r.IntN(30) == 0:
-				q = []float64{-laneBias, laneBias - 1, -32767, 32767, 1, -1}[r.IntN(6)]
+				q = []float64{-swar.Bias, swar.Bias - 1, -32767, 32767, 1, -1}[r.IntN(6)]
 			}
 			row[c] = float32(q) * step
 		}
@@ -161,7 +162,7 @@ func TestDenseScoreExact(t *testing.T) {
 }
 
 // TestDenseManyRows checks that summing more dense rows than the lanes can
-// hold at once (maxRows), all at the edges of the lane range, stays exact.
+// hold at once (swar.MaxRows), all at the edges of the lane range, stays exact.
 func TestDenseManyRows(t *testing.T) {
 	for _, nc := range []int{3, 50, 256} {
 		dt, st := newSparseTable(200, 1), newSparseTable(200, 1)
@@ -170,9 +171,9 @@ func TestDenseManyRows(t *testing.T) {
 		var keys []uint64
 		for k := range uint64(200) {
 			for c := range row {
-				row[c] = laneBias - 1
+				row[c] = swar.Bias - 1
 				if (c+int(k))%2 == 0 {
-					row[c] = -laneBias
+					row[c] = -swar.Bias
 				}
 			}
 			key := k<<48 | k*977
@@ -184,7 +185,7 @@ func TestDenseManyRows(t *testing.T) {
 			t.Fatalf("nc %d: %d dense words, want %d", nc, len(dt.dense), 200*dt.nw)
 		}
 		got, want := make([]float32, nc), make([]float32, nc)
-		for _, n := range []int{maxRows - 1, maxRows, maxRows + 1, 2*maxRows + 1, maxFound} {
+		for _, n := range []int{swar.MaxRows - 1, swar.MaxRows, swar.MaxRows + 1, 2*swar.MaxRows + 1, maxFound} {
 			dt.score(keys[:n], got)
 			st.scoreScatter(keys[:n], want)
 			if !slices.Equal(got, want) {

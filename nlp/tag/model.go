@@ -10,6 +10,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/herald-events/herald/internal/swar"
 )
 
 // modelMagic starts every model file (after gzip decompression).
@@ -55,11 +57,11 @@ type weights struct {
 	// run holds, at offset o of each feature, the number of its entries
 	// followed by the entries: one memory load less per lookup than
 	// going through start. A feature with a dense packed row (see
-	// swar.go) has instead, in its slot, slotDense | the row's index in
-	// dense, and nothing in run.
+	// swar.go) has instead, in its slot, slotDense | the offset of the
+	// row's first word in dense, and nothing in run.
 	run []uint32
 	// nc is the number of classes the entries cover (largest class + 1)
-	// and nw = ceil(nc/3) the words of a dense row.
+	// and nw = swar.Words(nc) the words of a dense row.
 	nc, nw int
 	// dense holds the dense packed rows, nw words each.
 	dense []uint64
@@ -154,19 +156,19 @@ func (m *weights) buildTableDense(minDense int) {
 	for _, e := range m.ent {
 		m.nc = max(m.nc, int(uint8(e))+1)
 	}
-	m.nw = (m.nc + lanes - 1) / lanes
+	m.nw = swar.Words(m.nc)
 	if minDense < 0 {
 		minDense = denseMin(m.nc)
 	}
 	// Dense rows first, so that run is made to its size.
 	m.dense = nil
-	row := make([]int32, len(m.keys)) // per feature: 1 + its dense row, or 0
+	row := make([]int32, len(m.keys)) // per feature: 1 + the offset of its dense row, or 0
 	nrun := 0
 	for f := range m.keys {
 		es := m.ent[m.start[f]:m.start[f+1]]
-		if len(es) > 0 && len(es) >= minDense && len(m.dense)/max(m.nw, 1) <= slotOffset {
-			if r, ok := denseRow(es, m.nw); ok {
-				row[f] = int32(len(m.dense)/m.nw) + 1
+		if len(es) > 0 && len(es) >= minDense && len(m.dense) <= slotOffset {
+			if r, ok := denseRow(es, m.nc); ok {
+				row[f] = int32(len(m.dense)) + 1
 				m.dense = append(m.dense, r...)
 				continue
 			}

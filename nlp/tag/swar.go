@@ -1,23 +1,20 @@
 package tag
 
-import "slices"
+import (
+	"slices"
 
-// Dense packed rows ("SWAR": SIMD within a register).
+	"github.com/herald-events/herald/internal/swar"
+)
+
+// Dense packed rows (internal/swar).
 //
 // A frequent feature has a weight for nearly every class, and adding its
 // entries one by one to scores (a scatter-add) is a large part of tagging
 // with many classes. Such a feature instead gets, in the run-time form of
-// the weights only, a dense row of nw = ceil(nc/3) uint64 words: lane j
-// (bits 21j to 21j+20) of word q holds the weight of class 3q+j plus
-// laneBias, so that a weight in [-laneBias, laneBias) becomes a value in
-// [0, 2*laneBias). Classes without an entry hold laneBias. The rows of the
-// features of a word are summed word by word with plain uint64 additions:
-// up to maxRows rows, each lane stays below maxRows*2*laneBias < 1<<21, so
-// no carry crosses into the next lane. Each lane, less rows*laneBias, is
-// then added to its class's score. Integer sums do not depend on their
-// order, so scores are exactly those of the scatter-add. A feature with a
-// weight outside the lane range keeps its sparse entries: nothing is
-// clipped. A dense feature is marked in its lookup slot, so its lookup
+// the weights only, a packed row of swar.Words(nc) words, summed with the
+// others exactly (see internal/swar). A feature with a weight outside the
+// lane range keeps its sparse entries: nothing is clipped. A dense feature
+// is marked in its lookup slot, with the offset of its row, so its lookup
 // loads nothing but the slot.
 //
 // Measured (BenchmarkTag on EWT dev, GOMAXPROCS=1, sentences per CPU
@@ -27,36 +24,23 @@ import "slices"
 // either model; nc/3 keeps the rows few (under 1% of the features).
 
 const (
-	lanes      = 3  // lanes per uint64 word
-	laneBits   = 21 // bits per lane
-	laneMask   = 1<<laneBits - 1
-	laneBias   = 1 << 14       // added to each weight in a lane
-	maxRows    = 63            // rows summed before the lanes must be unpacked
 	slotDense  = 1 << 23       // in a slot: the feature has a dense row
-	slotOffset = slotDense - 1 // in a slot: the offset in run + 1, or the row
-	// maxWords is the number of words of a dense row for 256 classes.
-	maxWords = (256 + lanes - 1) / lanes
+	slotOffset = slotDense - 1 // in a slot: the offset in run + 1, or of the row in dense
 )
 
 // denseMin returns the least number of entries for which a feature of a
 // model with nc classes gets a dense row.
-var denseMin = func(nc int) int { return (nc + 2) / 3 }
+var denseMin = swar.MinEntries
 
-// denseRow returns the dense row of nw words of the entries es, and false
-// when a class's weight (the sum of its entries) does not fit in a lane.
-func denseRow(es []uint32, nw int) ([]uint64, bool) {
-	var sum [maxWords * lanes]int64
+// denseRow returns the dense row of the entries es of a model with nc
+// classes, and false when a class's weight (the sum of its entries) does
+// not fit in a lane.
+func denseRow(es []uint32, nc int) ([]uint64, bool) {
+	var sum [swar.MaxClasses]int64
 	for _, e := range es {
 		sum[uint8(e)] += int64(int32(e) >> 8)
 	}
-	row := make([]uint64, nw)
-	for c, w := range sum[:nw*lanes] {
-		if w < -laneBias || w >= laneBias {
-			return nil, false
-		}
-		row[c/lanes] |= uint64(w+laneBias) << (laneBits * (c % lanes))
-	}
-	return row, true
+	return swar.Pack(sum[:nc])
 }
 
 // add adds the weights of the feature keys to scores.
@@ -97,48 +81,10 @@ func (m *weights) add(feats []uint64, scores []int32) {
 	}
 }
 
-// addDense adds the dense rows to scores.
+// addDense adds the dense rows starting at the word offsets rows to
+// scores.
 func (m *weights) addDense(rows []uint32, scores []int32) {
-	var buf [maxWords]uint64
-	nw := m.nw
-	acc := buf[:nw]
-	scores = scores[:m.nc]
-	for len(rows) > 0 {
-		part := rows[:min(len(rows), maxRows)]
-		rows = rows[len(part):]
-		off := int32(len(part)) * laneBias
-		clear(acc)
-		// Four rows at a time: one load and store of the accumulator
-		// serves four rows.
-		for ; len(part) >= 4; part = part[4:] {
-			r0 := m.dense[int(part[0])*nw:][:len(acc)]
-			r1 := m.dense[int(part[1])*nw:][:len(acc)]
-			r2 := m.dense[int(part[2])*nw:][:len(acc)]
-			r3 := m.dense[int(part[3])*nw:][:len(acc)]
-			for q := range acc {
-				acc[q] += r0[q] + r1[q] + r2[q] + r3[q]
-			}
-		}
-		for _, r := range part {
-			row := m.dense[int(r)*nw:][:len(acc)]
-			for q, v := range row {
-				acc[q] += v
-			}
-		}
-		full := len(scores) / lanes
-		for q, v := range acc[:full] {
-			s := scores[lanes*q:][:lanes]
-			s[0] += int32(v&laneMask) - off
-			s[1] += int32(v>>laneBits&laneMask) - off
-			s[2] += int32(v>>(2*laneBits)) - off
-		}
-		if tail := scores[full*lanes:]; len(tail) > 0 {
-			v := acc[full]
-			for j := range tail {
-				tail[j] += int32(v>>(laneBits*j)&laneMask) - off
-			}
-		}
-	}
+	swar.Add(m.dense, rows, scores[:m.nc])
 }
 
 // addScatter adds the weights of the feature keys to scores one entry at a

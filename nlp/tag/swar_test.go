@@ -7,6 +7,8 @@ import (
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/herald-events/herald/internal/swar"
 )
 
 // randomWeights returns weights of nf features over nc classes with random
@@ -31,14 +33,14 @@ func randomWeights(r *rand.Rand, nc, nf int) (*weights, []uint64) {
 		for j, c := range classes {
 			w := r.NormFloat64() * 100
 			if big && j == n/2 {
-				w = float64(laneBias)/weightScale + 1 + r.Float64()*1e4
+				w = float64(swar.Bias)/weightScale + 1 + r.Float64()*1e4
 				if r.IntN(2) == 0 {
 					w = -w
 				}
 			}
 			if r.IntN(40) == 0 {
 				// Right at the edges of the lane range.
-				w = []float64{-laneBias, laneBias - 1, laneBias}[r.IntN(3)] / weightScale
+				w = []float64{-swar.Bias, swar.Bias - 1, swar.Bias}[r.IntN(3)] / weightScale
 			}
 			es[j] = entry{class: uint8(c), w: float32(w)}
 		}
@@ -67,7 +69,7 @@ func TestDenseAddExact(t *testing.T) {
 				if len(es) < denseMin(nc) {
 					continue
 				}
-				if _, ok := denseRow(es, m.nw); ok {
+				if _, ok := denseRow(es, m.nc); ok {
 					dense++
 				} else {
 					wide++
@@ -102,7 +104,7 @@ func TestDenseAddExact(t *testing.T) {
 }
 
 // TestDenseManyRows checks that summing more rows than the lanes can hold
-// at once (maxRows) still gives exact scores.
+// at once (swar.MaxRows) still gives exact scores.
 func TestDenseManyRows(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	const nc = 200
@@ -123,7 +125,7 @@ func TestDenseManyRows(t *testing.T) {
 			}
 		}
 	}
-	if len(rows) < 3*maxRows {
+	if len(rows) < 3*swar.MaxRows {
 		t.Fatalf("only %d dense rows", len(rows))
 	}
 	got := make([]int32, nc)
