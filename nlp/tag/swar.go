@@ -43,11 +43,15 @@ func denseRow(es []uint32, nc int) ([]uint64, bool) {
 	return swar.Pack(sum[:nc])
 }
 
-// add adds the weights of the feature keys to scores.
-func (m *weights) add(feats []uint64, scores []int32) {
-	// Look every feature up first, so that the memory loads of the lookups
-	// overlap, then add up the weights.
-	var found [maxFeatures][]uint32
+// add adds the weights of the feature keys to scores. It returns a value
+// of no meaning that keeps the touching loads from being optimised away
+// (add is too large to be inlined, so callers may ignore it).
+func (m *weights) add(feats []uint64, scores []int32) uint32 {
+	// Look every feature up first, without reading its entries, so that
+	// the cache misses of the lookups overlap; then touch the first word
+	// of every run found, so that those misses overlap too; then add up
+	// the weights.
+	var runs [maxFeatures]uint32
 	var rows [maxFeatures]uint32
 	n, nd := 0, 0
 	for _, k := range feats {
@@ -62,8 +66,8 @@ func (m *weights) add(feats []uint64, scores []int32) {
 				if s&slotDense != 0 {
 					rows[nd] = uint32(s & slotOffset)
 					nd++
-				} else if o := uint32(s&slotOffset) - 1; m.run[o] > 0 {
-					found[n] = m.run[o+1 : o+1+m.run[o]]
+				} else {
+					runs[n] = uint32(s&slotOffset) - 1
 					n++
 				}
 				break
@@ -71,14 +75,19 @@ func (m *weights) add(feats []uint64, scores []int32) {
 			i = (i + 1) & m.mask
 		}
 	}
-	for _, es := range found[:n] {
-		for _, e := range es {
+	var touch uint32
+	for _, o := range runs[:n] {
+		touch |= m.run[o]
+	}
+	for _, o := range runs[:n] {
+		for _, e := range m.run[o+1 : o+1+m.run[o]] {
 			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
 	if nd > 0 {
 		m.addDense(rows[:nd], scores)
 	}
+	return touch
 }
 
 // addDense adds the dense rows starting at the word offsets rows to
