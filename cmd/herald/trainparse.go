@@ -25,7 +25,7 @@ func runTrainParse(args []string, st streams) error {
 	folds := fs.Int("jackknife", 5, "train on tags predicted by taggers trained on K-1 of K folds (0 = gold tags)")
 	tagIter := fs.Int("tag-iter", 0, "training iterations of the jackknife taggers (0 = the tagger's default)")
 	step := fs.Float64("step", 0.1, "weights are stored as multiples of this")
-	prune := fs.String("prune", "1.5", "drop features whose weights are all below this in magnitude (a comma-separated list scores each on dev and writes the first)")
+	prune := fs.String("prune", "1.95", "drop features whose weights are all below this in magnitude (a comma-separated list scores each on dev and writes the first)")
 	cache := fs.String("jackknife-cache", "", "read the jackknifed training tags from this CoNLL-U `FILE` when it exists, else write them there")
 	minFreq := fs.Int("min-freq", 2, "words seen fewer times are unknown to the parser")
 	limit := fs.Int("limit", 0, "use only the first N training sentences (0 = all)")
