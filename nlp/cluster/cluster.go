@@ -1,10 +1,11 @@
 // Package cluster maps English words to clusters of distributionally
 // similar words, learnt from far more text than Herald's treebank: GloVe
 // vectors trained on six billion words (Wikipedia 2014 and Gigaword 5),
-// grouped by k-means (see tools/clusters). The tagger, the parser and the
-// entity recogniser use a word's cluster as a feature, so a word they never
-// saw in training ("Accenture", "unfollowed") still looks like the words it
-// behaves like.
+// grouped by k-means (see tools/clusters). The entity recogniser uses a
+// word's cluster as a feature, so a word it never saw in training
+// ("Accenture", "unfollowed") still looks like the words it behaves like;
+// the parser normalises words with Normalize. (As tagger and parser
+// features, the clusters brought nothing measurable: see nlp/parse's doc.)
 //
 // # Use
 //
