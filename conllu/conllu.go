@@ -13,6 +13,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/herald-events/herald/internal/errlist"
 )
 
 // Word is one syntactic word of a sentence.
@@ -61,13 +63,7 @@ type Sentence struct {
 }
 
 // Error is a malformed line.
-type Error struct {
-	Name string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg) }
+type Error = errlist.Line
 
 // Read reads every sentence of r; name is used in error messages.
 func Read(r io.Reader, name string) ([]Sentence, error) {
@@ -92,7 +88,7 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 		s := cur
 		cur = Sentence{}
 		if len(s.Words) == 0 {
-			return &Error{name, s.Line, "sentence has comments but no words"}
+			return &Error{Name: name, Line: s.Line, Msg: "sentence has comments but no words"}
 		}
 		return fn(s)
 	}
@@ -126,7 +122,7 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 		}
 		cols := strings.Split(text, "\t")
 		if len(cols) != 10 {
-			return &Error{name, line, fmt.Sprintf("want 10 tab-separated columns, have %d", len(cols))}
+			return &Error{Name: name, Line: line, Msg: fmt.Sprintf("want 10 tab-separated columns, have %d", len(cols))}
 		}
 		id := cols[0]
 		if strings.Contains(id, ".") {
@@ -136,20 +132,20 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 			first, err1 := strconv.Atoi(a)
 			last, err2 := strconv.Atoi(b)
 			if err1 != nil || err2 != nil || last < first {
-				return &Error{name, line, fmt.Sprintf("bad multi-word token id %q", id)}
+				return &Error{Name: name, Line: line, Msg: fmt.Sprintf("bad multi-word token id %q", id)}
 			}
 			cur.MultiWords = append(cur.MultiWords, MultiWord{First: first, Last: last, Form: cols[1], Misc: cols[9]})
 			continue
 		}
 		n, err := strconv.Atoi(id)
 		if err != nil || n != len(cur.Words)+1 {
-			return &Error{name, line, fmt.Sprintf("bad word id %q (want %d)", id, len(cur.Words)+1)}
+			return &Error{Name: name, Line: line, Msg: fmt.Sprintf("bad word id %q (want %d)", id, len(cur.Words)+1)}
 		}
 		head := 0
 		if cols[6] != "_" {
 			head, err = strconv.Atoi(cols[6])
 			if err != nil || head < 0 {
-				return &Error{name, line, fmt.Sprintf("bad head %q", cols[6])}
+				return &Error{Name: name, Line: line, Msg: fmt.Sprintf("bad head %q", cols[6])}
 			}
 		}
 		cur.Words = append(cur.Words, Word{ID: n, Form: cols[1], Lemma: cols[2], UPOS: cols[3], XPOS: cols[4],

@@ -18,3 +18,12 @@ func (l List[E]) Error() string {
 	}
 	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
 }
+
+// Line is a malformed line of a named input: "name:line: msg".
+type Line struct {
+	Name string
+	Line int
+	Msg  string
+}
+
+func (e *Line) Error() string { return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg) }

@@ -20,3 +20,14 @@ func TestListError(t *testing.T) {
 		}
 	}
 }
+
+func TestLine(t *testing.T) {
+	var err error = &Line{Name: "dev.conllu", Line: 12, Msg: "bad head \"x\""}
+	if got, want := err.Error(), `dev.conllu:12: bad head "x"`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	var l *Line
+	if !errors.As(List[error]{err}[0], &l) || l.Line != 12 {
+		t.Errorf("errors.As found %v", l)
+	}
+}

@@ -3,9 +3,10 @@ package ner
 import (
 	"bufio"
 	"fmt"
-	"github.com/herald-events/herald/internal/errlist"
 	"io"
 	"strings"
+
+	"github.com/herald-events/herald/internal/errlist"
 )
 
 // Sentence is one sentence of an IOB2 file: its tokens, their tags and the
@@ -21,13 +22,7 @@ type Sentence struct {
 }
 
 // Error is a malformed line of an IOB2 file.
-type Error struct {
-	Name string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg) }
+type Error = errlist.Line
 
 // ErrorList is every error found in one input, in order.
 type ErrorList = errlist.List[*Error]
@@ -86,14 +81,14 @@ func ReadIOB2(r io.Reader, name string) ([]Sentence, error) {
 		cols := strings.Split(line, "\t")
 		if len(cols) < 3 {
 			if len(errs) < maxErrors {
-				errs = append(errs, &Error{name, ln, fmt.Sprintf("want at least 3 tab-separated columns, have %d", len(cols))})
+				errs = append(errs, &Error{Name: name, Line: ln, Msg: fmt.Sprintf("want at least 3 tab-separated columns, have %d", len(cols))})
 			}
 			continue
 		}
 		tag := cols[2]
 		if !validTag(tag) {
 			if len(errs) < maxErrors {
-				errs = append(errs, &Error{name, ln, fmt.Sprintf("bad IOB2 tag %q", tag)})
+				errs = append(errs, &Error{Name: name, Line: ln, Msg: fmt.Sprintf("bad IOB2 tag %q", tag)})
 			}
 			continue
 		}
@@ -107,7 +102,7 @@ func ReadIOB2(r io.Reader, name string) ([]Sentence, error) {
 	}
 	flush()
 	if err := sc.Err(); err != nil {
-		errs = append(errs, &Error{name, ln + 1, err.Error()})
+		errs = append(errs, &Error{Name: name, Line: ln + 1, Msg: err.Error()})
 	}
 	if len(errs) > 0 {
 		return out, errs
