@@ -100,11 +100,14 @@
 // move features and 43% of the label features of the unpruned average
 // have none larger, and dropping them changed no dev score (86.34 / 83.14
 // against 86.32 / 83.12 at pruning 1.5, both with supertagger margin 10;
-// validate --text-only 111 against 110 records) while the parser got about 12% faster and the model went
-// from 3.2 to 2.0 MB. (Pruning at 2 scores 86.47 / 83.24 but passes 109
-// records; at 2.5, 86.26 / 82.85.) A parser model read from a file needs its
-// supertagger (LoadWithSupertagger; herald's --model FILE looks for
-// supertagger.bin.gz beside FILE).
+// validate --text-only 111 against 110 records) while the parser got
+// about 12% faster and the model went from 3.2 to 2.0 MB. (Pruning at 2
+// scores 86.47 / 83.24 but passes 109 records; at 2.5, 86.26 / 82.85.
+// Averaging five models instead of three scores 86.56 / 83.31 unpruned but
+// loses more to pruning, its weights being smaller: 86.31 / 83.10 at
+// 1.95.) A parser model read from a file needs its supertagger
+// (LoadWithSupertagger; herald's --model FILE looks for supertagger.bin.gz
+// beside FILE).
 //
 // # Accuracy
 //
