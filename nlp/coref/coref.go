@@ -181,9 +181,12 @@ func (s *Stage) Resolve(d *doc.Doc) []doc.Chain {
 			}
 		}
 	}
-	// Descriptions seen before any person was named ("The Iranian leader
-	// urges …" above "Sayyed Ali Khamenei said …") go to the most salient
-	// person of the article.
+	// Descriptions in the first sentence, seen before any person was named
+	// ("The Iranian leader urges …" above "Sayyed Ali Khamenei said …"), go
+	// to the most salient person of the article. Further down, an
+	// unresolved description is about someone the article never names
+	// ("Iran's foreign minister … the minister told reporters"), not about
+	// a person named later (the PolNeAR dev scores are the same either way).
 	best := -1
 	for ci, c := range chains {
 		if c.label == "PER" && (best < 0 || c.count > chains[best].count) {
@@ -192,7 +195,7 @@ func (s *Stage) Resolve(d *doc.Doc) []doc.Chain {
 	}
 	if best >= 0 {
 		for mi := range ms {
-			if m := &ms[mi]; m.chain < 0 && m.kind == kindNominal && s.lx.roles[m.head] {
+			if m := &ms[mi]; m.chain < 0 && m.kind == kindNominal && s.lx.roles[m.head] && m.sent == 0 {
 				add(mi, best)
 			}
 		}

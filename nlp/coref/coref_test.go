@@ -65,6 +65,11 @@ func TestResolve(t *testing.T) {
 		{"possessive role", "Nigeria's leader Samuel Okoro arrived in Lagos. Nigeria's leader praised the talks.", "leader", 1, "Samuel Okoro"},
 		{"document", "A Foreign Policy report examined the war. The report found deep anger in the region.", "report", 1, "Foreign Policy"},
 		{"it for document", "A Foreign Policy report examined the war. It suggests the anger will last.", "It", 0, "Foreign Policy"},
+		// A lede description goes to the article's main person, named later
+		// ("The Iranian leader urges …" above "Sayyed Ali Khamenei said …");
+		// one further down, about someone never named, does not.
+		{"lede description", "The Iranian leader urged Muslim states to act. Sayyed Ali Khamenei spoke in Tehran on Sunday.", "leader", 0, "Ali Khamenei"},
+		{"unnamed minister", "Tehran protested on Monday. Iran's foreign minister condemned the strikes. The minister told reporters the silence was a betrayal. Prime Minister Benjamin Netanyahu rejected the criticism.", "minister", 1, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,7 +15,9 @@
 //     or by surname ("Khamenei", "Sayyed Khamenei" and "Ali Khamenei").
 //   - Role descriptions ("the leader", "Iran's leader", "the Iranian
 //     leader", "the president") join the person the text named with that
-//     role ("the leader … Ali Khamenei"), else the most salient person.
+//     role ("the leader … Ali Khamenei"), else the most salient person;
+//     one in the first sentence, before any name, joins the article's most
+//     salient person, named later.
 //   - Documents ("the report", "the statement") join the named document or
 //     outlet with the same head noun ("A Foreign Policy report" → "Foreign
 //     Policy"), else the latest named document.
