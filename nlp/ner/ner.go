@@ -327,6 +327,15 @@ func (r *Recognizer) refine(words []string, one []Kind, ms []Mention) []Mention 
 	next := 0
 	norp := func(from, to int) {
 		for i := from; i < to; i++ {
+			// A name of several capitalised words that the gazetteers
+			// know, exactly as written, as an organisation or a place
+			// ("European Union" before "foreign ministers") is one,
+			// rather than a nationality followed by other words.
+			if n, label := r.gazetteerName(words, i, to); n > 0 {
+				out = append(out, Mention{i, i + n, label})
+				i += n - 1
+				continue
+			}
 			// one[i] is the first result of Lookup(words[i:i+1]); the
 			// second is looked up only for the few words it allows.
 			if one[i]&KindNORP == 0 {
@@ -423,6 +432,31 @@ func (r *Recognizer) refine(words []string, one []Kind, ms []Mention) []Mention 
 	}
 	norp(next, len(words))
 	return out
+}
+
+// maxGazetteerWords bounds the length of the names gazetteerName tries.
+const maxGazetteerWords = 5
+
+// gazetteerName returns the length and label of the longest name of at
+// least two capitalised words starting at words[i] and ending before to
+// that the gazetteers hold exactly as written as an organisation (ORG) or
+// a country or place (GPE), and 0 when there is none.
+func (r *Recognizer) gazetteerName(words []string, i, to int) (int, string) {
+	if i+1 >= to || !capitalized(words[i]) || !capitalized(words[i+1]) {
+		return 0, ""
+	}
+	for n := min(maxGazetteerWords, to-i); n >= 2; n-- {
+		if !capitalized(words[i+n-1]) {
+			continue
+		}
+		switch _, ex := r.g.Lookup(words[i : i+n]); {
+		case ex&KindOrg != 0:
+			return n, "ORG"
+		case ex&(KindCountry|KindPlace) != 0:
+			return n, "GPE"
+		}
+	}
+	return 0, ""
 }
 
 // Coarse maps a mention label to the three types of Universal NER (PER,

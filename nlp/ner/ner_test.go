@@ -281,6 +281,10 @@ func TestRecognizeShipped(t *testing.T) {
 			"NNP NNP NNP VBD PRP$ NNS IN NNP JJ NN .", []string{"Exxon Mobil Corp./ORG", "Nigeria/GPE"}},
 		{"nationality", "The Canadian government sent aid .", "DT JJ NN VBD NN .", []string{"Canadian/NORP"}},
 		{"no entity", "I think the food was great and the staff friendly .", "PRP VBP DT NN VBD JJ CC DT NN JJ .", nil},
+		// The model leaves "European Union" out here; the gazetteer name
+		// is taken whole rather than "European" as a nationality.
+		{"gazetteer organisation", "European Union foreign ministers agreed on Tuesday to impose new sanctions on Russia after a wave of drone attacks on Ukrainian cities .",
+			"NNP NNP JJ NNS VBD IN NNP TO VB JJ NNS IN NNP IN DT NN IN NN NNS IN JJ NNS .", []string{"European Union/ORG", "Russia/GPE", "Ukrainian/NORP"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
