@@ -365,6 +365,11 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		} else if c.lemma == "point" {
 			return cand{}, false
 		}
+		// "continued to mediate", "continues talking": aspect, not speech
+		// ("…, he continued." is).
+		if c.lemma == "continue" && cueEnd < hi && (v.low[cueEnd] == "to" || v.tags && x.d.Tokens[cueEnd].Tag == "VBG") {
+			return cand{}, false
+		}
 	}
 	cueSpan := doc.Span{Start: int32(i), End: int32(cueEnd)}
 	res := cand{pos: i, weak: c.weak, tier: 1}

@@ -75,6 +75,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{doc.QuoteIndirect, "unemployment rose in every region last year", "According to", "the report", ""}},
 		},
 		{
+			name: "continued to is no cue",
+			text: "Egypt and Qatar continued to mediate between Israel and Hamas, according to diplomats in Cairo.",
+			want: []want{{doc.QuoteIndirect, "Egypt and Qatar continued to mediate between Israel and Hamas", "according to", "diplomats", ""}},
+		},
+		{
 			name: "told with recipient",
 			text: "Senator Ruth Adler told reporters that she would vote against the bill.",
 			want: []want{{doc.QuoteIndirect, "that she would vote against the bill", "told", "Senator Ruth Adler", "Ruth Adler"}},
