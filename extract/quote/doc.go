@@ -55,7 +55,9 @@
 // coreference chain that holds it (so "He", "Iran's leader", "the report"
 // get "Ali Khamenei" or "Foreign Policy"), else from an overlapping entity,
 // else from the mention itself when it is a proper name; an unresolved
-// "he"/"she" falls back to the last person quoted.
+// "he"/"she" falls back to the last person quoted, and an unresolved "the
+// minister" to the last named speaker with the same head noun ("Iran's
+// foreign minister").
 //
 // # Evaluation
 //

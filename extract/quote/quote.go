@@ -220,9 +220,21 @@ func (s *Stage) Extract(d *doc.Doc) ([]doc.Quote, []doc.ByteSpan) {
 	sort.Slice(kept, func(i, j int) bool { return kept[i].q.Start < kept[j].q.Start })
 	out := make([]doc.Quote, 0, len(kept))
 	var lastPerson doc.Speaker
+	byHead := map[string]doc.Speaker{} // the last named speaker of each head noun ("minister")
 	for _, k := range kept {
 		if k.speaker.Len() > 0 {
 			k.q.Speaker = x.resolve(k.speaker, lastPerson)
+			head := x.v.low[k.speaker.End-1]
+			// "the minister", left without a name, is the minister quoted
+			// last ("Iran's foreign minister … the minister told reporters").
+			if k.q.Speaker.Name == "" && k.speaker.Len() == 2 && x.v.low[k.speaker.Start] == "the" {
+				if prev, ok := byHead[head]; ok {
+					k.q.Speaker.Name, k.q.Speaker.Code = prev.Name, prev.Code
+				}
+			}
+			if k.q.Speaker.Name != "" && k.speaker.Len() > 1 && !x.v.isCap(int(k.speaker.End-1)) {
+				byHead[head] = k.q.Speaker
+			}
 		}
 		if k.q.Speaker.Code == "" {
 			k.q.Speaker.Code = s.actorCode(d, k.q.Speaker.Name)

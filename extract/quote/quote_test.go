@@ -75,6 +75,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{doc.QuoteIndirect, "unemployment rose in every region last year", "According to", "the report", ""}},
 		},
 		{
+			name: "the minister quoted before",
+			text: "Iran's foreign minister condemned the strikes on Monday and urged Muslim countries to cut their ties.\n\"The silence of the world is a betrayal of the people,\" the minister told reporters in Tehran.",
+			want: []want{
+				{doc.QuoteIndirect, "Muslim countries to cut their ties", "urged", "Iran's foreign minister", "Iran"},
+				{doc.QuoteDirect, "The silence of the world is a betrayal of the people,", "told", "the minister", "Iran"},
+			},
+		},
+		{
 			name: "continued to is no cue",
 			text: "Egypt and Qatar continued to mediate between Israel and Hamas, according to diplomats in Cairo.",
 			want: []want{{doc.QuoteIndirect, "Egypt and Qatar continued to mediate between Israel and Hamas", "according to", "diplomats", ""}},
