@@ -14,15 +14,45 @@ import (
 // becomes IRNGOV. The agent part of the code the sentence gave is kept
 // ("---GOV" with a chain coded IRNELI gives IRNGOV). It needs the coreference
 // layer and does nothing without it.
+//
+// A definite description still left without a country ("the minister")
+// then takes the country of the last actor before it with the same head
+// noun that has one ("Iran's foreign minister", IRNGOV).
 func (s *Stage) resolveActors(d *doc.Doc, date int) {
-	if !d.Has(doc.LayerCoref) || len(d.Chains) == 0 {
-		return
-	}
+	chains := d.Has(doc.LayerCoref) && len(d.Chains) > 0
+	last := map[string]string{} // head noun -> code of the last actor with a country
 	for i := range d.Events {
 		e := &d.Events[i]
-		resolveActor(d, &e.Source, s.c.dicts.Actors, date)
-		resolveActor(d, &e.Target, s.c.dicts.Actors, date)
+		for _, a := range []*doc.Actor{&e.Source, &e.Target} {
+			if chains {
+				resolveActor(d, a, s.c.dicts.Actors, date)
+			}
+			head, definite := actorHead(d, a)
+			if head == "" {
+				continue
+			}
+			if code := last[head]; definite && strings.HasPrefix(a.Code, "---") && code != "" {
+				a.Code = code[:3] + strings.TrimPrefix(a.Code, "---")
+			}
+			if len(a.Code) >= 3 && !strings.HasPrefix(a.Code, "---") {
+				last[head] = a.Code
+			}
+		}
 	}
+}
+
+// actorHead returns the lower-cased last word of actor a's text, and
+// whether the text is "the" and that one word; "" when a has no text.
+func actorHead(d *doc.Doc, a *doc.Actor) (head string, definite bool) {
+	if a.End <= a.Start || int(a.End) > len(d.Text) {
+		return "", false
+	}
+	words := strings.Fields(d.Text[a.Start:a.End])
+	if len(words) == 0 {
+		return "", false
+	}
+	head = strings.ToLower(words[len(words)-1])
+	return head, len(words) == 2 && strings.EqualFold(words[0], "the")
 }
 
 func resolveActor(d *doc.Doc, a *doc.Actor, actors *dict.Actors, date int) {

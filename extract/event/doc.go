@@ -78,7 +78,9 @@
 // cameo and plover). It codes an undated document on the day WithUndated
 // gives, and, when the Doc has coreference chains, gives an actor coded
 // without a country ("the minister", ---GOV) the code of the name its chain
-// resolves to (IRNGOV).
+// resolves to (IRNGOV); a "the minister" still without one takes the
+// country of the last actor before it with the same head noun ("Iran's
+// foreign minister", IRNGOV).
 //
 // Explain codes a tree as CodeTree does and also says where the
 // dictionaries fell short: the noun phrases in source or target position

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -505,5 +506,53 @@ func TestCompoundMemberSpans(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("events = %+v", evs)
+	}
+}
+
+// TestStageDefiniteDescription gives "the minister", which its sentence
+// leaves without a country, the country of the minister coded before it.
+func TestStageDefiniteDescription(t *testing.T) {
+	c := testCoder(t)
+	var trees []*ptb.Tree
+	for _, s := range []string{
+		"(ROOT (S (NP (NNP Gondor) (NN minister)) (VP (VBD criticized) (NP (NNP Arnor))) (. .)))",
+		"(ROOT (S (NP (DT The) (NN minister)) (VP (VBD criticized) (NP (NNP Arnor))) (. .)))",
+	} {
+		tr, err := ptb.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, tr)
+	}
+	// One document of both sentences.
+	texts := []string{"Gondor minister criticized Arnor.", "The minister criticized Arnor."}
+	d := &doc.Doc{ID: "two", Text: texts[0] + " " + texts[1], Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
+	var toks [][]int
+	off := int32(0)
+	for i, tr := range trees {
+		one, tk := DocFromTree("x", texts[i], tr)
+		base := len(d.Tokens)
+		for _, tok := range one.Tokens {
+			tok.Start, tok.End = tok.Start+off, tok.End+off
+			d.Tokens = append(d.Tokens, tok)
+		}
+		for j := range tk {
+			tk[j] += base
+		}
+		toks = append(toks, tk)
+		d.Sents = append(d.Sents, doc.Span{Start: int32(base), End: int32(len(d.Tokens))})
+		off += int32(len(texts[i])) + 1
+	}
+	d.Mark(doc.LayerTokens | doc.LayerSentences | doc.LayerTags)
+	st := New(c, func(_ *doc.Doc, s int) (*ptb.Tree, []int, error) { return trees[s], toks[s], nil })
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, d.Text[e.Source.Start:e.Source.End]+"="+e.Source.Code)
+	}
+	if want := []string{"Gondor minister=GONGOV", "The minister=GONGOV"}; !slices.Equal(got, want) {
+		t.Fatalf("sources %v, want %v", got, want)
 	}
 }
