@@ -54,7 +54,9 @@
 // the noun phrase after "according to". Its Name comes from the
 // coreference chain that holds it (so "He", "Iran's leader", "the report"
 // get "Ali Khamenei" or "Foreign Policy"), else from an overlapping entity,
-// else from the mention itself when it is a proper name; an unresolved
+// else from the mention itself when it is a proper name; a nationality
+// that only modifies the speaker's noun names the whole group ("the
+// Ukrainian air force": "Ukrainian air force", not "Ukrainian"); an unresolved
 // "he"/"she" falls back to the last person quoted, and an unresolved "the
 // minister" to the last named speaker with the same head noun ("Iran's
 // foreign minister").

@@ -32,6 +32,8 @@ func (x *extraction) resolve(s doc.Span, lastPerson doc.Speaker) doc.Speaker {
 					score := 1
 					if m.Start <= head && head < m.End {
 						score = 2
+					} else if ch.Label == "NORP" {
+						continue // "the Ukrainian air force" is not "Ukrainian"
 					}
 					if score > bestScore {
 						best, bestScore = ci, score
@@ -47,6 +49,12 @@ func (x *extraction) resolve(s doc.Span, lastPerson doc.Speaker) doc.Speaker {
 	if d.Has(doc.LayerEntities) {
 		for _, e := range d.Ents {
 			if e.Start < s.End && s.Start < e.End && (e.Label == "PER" || e.Label == "ORG" || e.Label == "GPE" || e.Label == "NORP") {
+				if e.Label == "NORP" && e.End <= head {
+					// "the Ukrainian air force": a nationality modifying
+					// the head names the group with its noun.
+					out.Name = x.withoutDeterminer(s)
+					return out
+				}
 				out.Name, out.Code = d.SpanText(e.Span), e.Code
 				return out
 			}
@@ -85,4 +93,15 @@ func (x *extraction) properRun(s doc.Span) string {
 	}
 	name := strings.TrimSpace(x.d.SpanText(doc.Span{Start: int32(start), End: int32(end + 1)}))
 	return name
+}
+
+// withoutDeterminer returns the text of s without a leading article.
+func (x *extraction) withoutDeterminer(s doc.Span) string {
+	if s.Len() > 1 {
+		switch x.v.low[s.Start] {
+		case "the", "a", "an":
+			s.Start++
+		}
+	}
+	return x.d.SpanText(s)
 }
