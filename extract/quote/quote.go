@@ -584,11 +584,61 @@ func (x *extraction) contentBefore(lo, p int) doc.ByteSpan {
 		first, _ := x.chain(rg)
 		start = x.tokAt(x.regs[first].Open)
 	}
+	if start == lo {
+		start = x.afterDateline(start, p)
+	}
 	a := int32(x.d.Tokens[start].Start)
 	if x.regionOpenAt(start) >= 0 {
 		a = int32(x.regs[x.regionOpenAt(start)].In)
 	}
 	return doc.ByteSpan{Start: a, End: x.d.Tokens[p-1].End}
+}
+
+// afterDateline returns the first token after a wire dateline opening a
+// sentence at token i ("NAIROBI, March 3 -", "NEW YORK, Feb 26 -",
+// "LONDON (Reuters) -"), or i when there is none; p bounds the search.
+func (x *extraction) afterDateline(i, p int) int {
+	v, k := x.v, i
+	for k < p && k-i < 4 && isUpperWord(x.d.TokenText(k)) {
+		k++
+	}
+	if k == i {
+		return i
+	}
+	if k < p && v.low[k] == "," {
+		k++
+		if k < p && (months[v.low[k]] || months[v.low[k]+"."]) {
+			k++
+			if k < p && v.low[k] != "" && v.low[k][0] >= '0' && v.low[k][0] <= '9' {
+				k++
+			}
+		}
+	}
+	if k+2 < p && v.low[k] == "(" && v.low[k+1] == "reuters" && v.low[k+2] == ")" {
+		k += 3
+	}
+	if k < p-1 && (v.low[k] == "-" || v.low[k] == "--" || v.low[k] == "—") {
+		return k + 1
+	}
+	return i
+}
+
+// isUpperWord reports whether w has letters, all of them capitals
+// ("NAIROBI", "U.S.").
+func isUpperWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters = true
+		case r == '.' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters
 }
 
 // contentAfter returns the content from token a to the end of the sentence

@@ -83,6 +83,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "dateline is no content",
+			text: "NAIROBI, March 3 - The Kenyan economy is heading for difficult times after a boom last year, President Daniel Moi said.",
+			want: []want{{doc.QuoteIndirect, "The Kenyan economy is heading for difficult times after a boom last year", "said", "President Daniel Moi", "Daniel Moi"}},
+		},
+		{
 			name: "continued to is no cue",
 			text: "Egypt and Qatar continued to mediate between Israel and Hamas, according to diplomats in Cairo.",
 			want: []want{{doc.QuoteIndirect, "Egypt and Qatar continued to mediate between Israel and Hamas", "according to", "diplomats", ""}},
