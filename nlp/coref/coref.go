@@ -16,12 +16,12 @@ var wordsTxt string
 
 // lexicon holds the word lists of words.txt.
 type lexicon struct {
-	titles, roles, documents, orgWords, male, female, starters map[string]bool
+	titles, roles, documents, orgWords, orgNouns, male, female, starters map[string]bool
 }
 
 func parseLexicon(src string) lexicon {
 	lx := lexicon{titles: map[string]bool{}, roles: map[string]bool{}, documents: map[string]bool{},
-		orgWords: map[string]bool{}, male: map[string]bool{}, female: map[string]bool{}, starters: map[string]bool{}}
+		orgWords: map[string]bool{}, orgNouns: map[string]bool{}, male: map[string]bool{}, female: map[string]bool{}, starters: map[string]bool{}}
 	var cur map[string]bool
 	for _, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
@@ -38,6 +38,8 @@ func parseLexicon(src string) lexicon {
 				cur = lx.documents
 			case "[orgwords]":
 				cur = lx.orgWords
+			case "[orgnouns]":
+				cur = lx.orgNouns
 			case "[male]":
 				cur = lx.male
 			case "[female]":
@@ -172,6 +174,12 @@ func (s *Stage) Resolve(d *doc.Doc) []doc.Chain {
 				}
 				continue
 			}
+			if s.lx.orgNouns[m.head] {
+				if ci := lastOrg(chains, m.sent, ms); ci >= 0 {
+					add(mi, ci)
+				}
+				continue
+			}
 			if ci := s.roleChain(d, chains, ms, m); ci >= 0 {
 				add(mi, ci)
 			}
@@ -279,6 +287,22 @@ func (s *Stage) recentDocument(chains []*chain, ms []mention, head string) int {
 		}
 	}
 	return -1
+}
+
+// lastOrg returns the named organisation chain mentioned last, in sentence
+// sent or the ten before it, or -1.
+func lastOrg(chains []*chain, sent int, ms []mention) int {
+	best, bestLast := -1, -1
+	for ci, c := range chains {
+		if c.label != "ORG" || len(c.name) == 0 || c.doc || len(c.mentions) == 0 {
+			continue
+		}
+		lm := ms[c.mentions[len(c.mentions)-1]]
+		if sent-lm.sent <= 10 && c.last > bestLast {
+			best, bestLast = ci, c.last
+		}
+	}
+	return best
 }
 
 // roleChain links a description ("the leader", "Iran's leader") to the
@@ -417,6 +441,11 @@ func (s *Stage) mentions(d *doc.Doc) []mention {
 					m.gender = 'f'
 				}
 				ms = append(ms, m)
+				continue
+			}
+			// "the company": the organisation named last.
+			if s.lx.orgNouns[w] && i > int(sent.Start) && low[i-1] == "the" {
+				ms = append(ms, mention{span: doc.Span{Start: int32(i - 1), End: int32(i + 1)}, kind: kindNominal, sent: si, head: w, label: "ORG"})
 				continue
 			}
 			// Descriptions: determiner or possessor, modifiers, role or

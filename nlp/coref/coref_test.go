@@ -65,6 +65,8 @@ func TestResolve(t *testing.T) {
 		{"possessive role", "Nigeria's leader Samuel Okoro arrived in Lagos. Nigeria's leader praised the talks.", "leader", 1, "Samuel Okoro"},
 		{"document", "A Foreign Policy report examined the war. The report found deep anger in the region.", "report", 1, "Foreign Policy"},
 		{"it for document", "A Foreign Policy report examined the war. It suggests the anger will last.", "It", 0, "Foreign Policy"},
+		{"the company", "Acme Corporation reported higher profits on Monday. Analysts had expected less. The company said margins improved.", "company", 0, "Acme Corporation"},
+		{"a company is not", "Acme Corporation reported higher profits. A company in Ohio said margins improved.", "company", 0, ""},
 		// A lede description goes to the article's main person, named later
 		// ("The Iranian leader urges …" above "Sayyed Ali Khamenei said …");
 		// one further down, about someone never named, does not.

@@ -18,6 +18,8 @@
 //     role ("the leader … Ali Khamenei"), else the most salient person;
 //     one in the first sentence, before any name, joins the article's most
 //     salient person, named later.
+//   - "the company" (and firm, bank, airline, …) joins the organisation
+//     named last, within the ten sentences before it.
 //   - Documents ("the report", "the statement") join the named document or
 //     outlet with the same head noun ("A Foreign Policy report" → "Foreign
 //     Policy"), else the latest named document.
@@ -26,6 +28,6 @@
 //     names) among the last three sentences, preferring subjects and
 //     frequently named persons; it/its join a document or organisation.
 //
-// Word lists (titles, roles, documents, organisation words, first names,
-// sentence starters) are data in words.txt, embedded.
+// Word lists (titles, roles, documents, organisation nouns and words, first
+// names, sentence starters) are data in words.txt, embedded.
 package coref
