@@ -556,3 +556,23 @@ func TestStageDefiniteDescription(t *testing.T) {
 		t.Fatalf("sources %v, want %v", got, want)
 	}
 }
+
+// TestActorSpanEdgePunctuation leaves the commas at the edges of a noun
+// phrase out of the actor's words.
+func TestActorSpanEdgePunctuation(t *testing.T) {
+	// A comma attached to the subject by the dependency parse ("…
+	// segments, President Donald Beall told Reuters") opens its phrase.
+	tr, err := ptb.Parse("(ROOT (S (NP (, ,) (NNP Gondor) (NN minister) (, ,)) (VP (VBD criticized) (NP (NNP Arnor))) (. .)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, toks := DocFromTree("s1", ", Gondor minister, criticized Arnor.", tr)
+	d.Date = time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)
+	st := New(testCoder(t), func(*doc.Doc, int) (*ptb.Tree, []int, error) { return tr, toks, nil })
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Source.Text != "Gondor minister" || d.Events[0].Target.Text != "Arnor" {
+		t.Fatalf("events = %+v, want source \"Gondor minister\", target \"Arnor\"", d.Events)
+	}
+}

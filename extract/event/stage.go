@@ -147,8 +147,18 @@ func byteSpan(d *doc.Doc, tokens []int, sp Span) doc.ByteSpan {
 	if a < 0 {
 		return doc.ByteSpan{}
 	}
+	// A phrase's edge commas ("Woolworth vice president," told) are not
+	// part of the actor's words.
+	for a < b && edgePunct(d.TokenText(a)) {
+		a++
+	}
+	for b > a && edgePunct(d.TokenText(b)) {
+		b--
+	}
 	return doc.ByteSpan{Start: d.Tokens[a].Start, End: d.Tokens[b].End}
 }
+
+func edgePunct(w string) bool { return w == "," || w == ";" || w == ":" }
 
 var ptbEscapes = map[string]string{"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": "\"", "''": "\""}
 
