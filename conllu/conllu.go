@@ -80,6 +80,7 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 	var cur Sentence
 	started := false
 	line := 0
+	var wordLines, mwLines []int // input line of each word and multi-word token of cur
 	flush := func() error {
 		if !started {
 			return nil
@@ -90,6 +91,17 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 		if len(s.Words) == 0 {
 			return &Error{Name: name, Line: s.Line, Msg: "sentence has comments but no words"}
 		}
+		for i, w := range s.Words {
+			if w.Head > len(s.Words) {
+				return &Error{Name: name, Line: wordLines[i], Msg: fmt.Sprintf("head %d beyond the sentence's %d words", w.Head, len(s.Words))}
+			}
+		}
+		for i, m := range s.MultiWords {
+			if m.First < 1 || m.Last > len(s.Words) {
+				return &Error{Name: name, Line: mwLines[i], Msg: fmt.Sprintf("multi-word token %d-%d outside the sentence's %d words", m.First, m.Last, len(s.Words))}
+			}
+		}
+		wordLines, mwLines = wordLines[:0], mwLines[:0]
 		return fn(s)
 	}
 	for sc.Scan() {
@@ -135,6 +147,7 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 				return &Error{Name: name, Line: line, Msg: fmt.Sprintf("bad multi-word token id %q", id)}
 			}
 			cur.MultiWords = append(cur.MultiWords, MultiWord{First: first, Last: last, Form: cols[1], Misc: cols[9]})
+			mwLines = append(mwLines, line)
 			continue
 		}
 		n, err := strconv.Atoi(id)
@@ -150,6 +163,7 @@ func Scan(r io.Reader, name string, fn func(Sentence) error) error {
 		}
 		cur.Words = append(cur.Words, Word{ID: n, Form: cols[1], Lemma: cols[2], UPOS: cols[3], XPOS: cols[4],
 			Feats: cols[5], Head: head, Deprel: cols[7], Deps: cols[8], Misc: cols[9]})
+		wordLines = append(wordLines, line)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s:%d: %w", name, line, err)

@@ -61,6 +61,8 @@ func TestErrorsNamePlace(t *testing.T) {
 		{"id", "# c\n2\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n", "x.conllu:2: bad word id"},
 		{"head", "1\tI\tI\tPRON\tPRP\t_\tx\troot\t_\t_\n", "x.conllu:1: bad head"},
 		{"range", "2-1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", "bad multi-word"},
+		{"head beyond", "1\tI\tI\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tgo\tgo\tVERB\tVBP\t_\t7\troot\t_\t_\n\n", "x.conllu:2: head 7 beyond the sentence's 2 words"},
+		{"range beyond", "1-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_\n", "x.conllu:1: multi-word token 1-3 outside"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -70,4 +72,34 @@ func TestErrorsNamePlace(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRead checks that Read never panics and that what it accepts holds
+// together: word ids 1..n in order, heads within the sentence, multi-word
+// ranges over its words; and that an error names the input.
+func FuzzRead(f *testing.F) {
+	f.Add("# sent_id = a\n1\tI\tI\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tgo\tgo\tVERB\tVBP\t_\t0\troot\t_\t_\n\n")
+	f.Add("1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_\n\n")
+	f.Add("1\tI\tI\tPRON\tPRP\t_\t9\troot\t_\t_\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		ss, err := Read(strings.NewReader(in), "f.conllu")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.conllu:") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		for _, s := range ss {
+			for i, w := range s.Words {
+				if w.ID != i+1 || w.Head < 0 || w.Head > len(s.Words) {
+					t.Fatalf("word %d: id %d head %d in a sentence of %d words", i, w.ID, w.Head, len(s.Words))
+				}
+			}
+			for _, m := range s.MultiWords {
+				if m.First < 1 || m.Last < m.First || m.Last > len(s.Words) {
+					t.Fatalf("multi-word %d-%d in a sentence of %d words", m.First, m.Last, len(s.Words))
+				}
+			}
+		}
+	})
 }
