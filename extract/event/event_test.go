@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -574,5 +575,50 @@ func TestActorSpanEdgePunctuation(t *testing.T) {
 	}
 	if len(d.Events) != 1 || d.Events[0].Source.Text != "Gondor minister" || d.Events[0].Target.Text != "Arnor" {
 		t.Fatalf("events = %+v, want source \"Gondor minister\", target \"Arnor\"", d.Events)
+	}
+}
+
+// TestStageReportsUncodedSentences codes the sentences it can and reports
+// the others with the document: one longer than MaxSentenceTokens (never
+// turned into a tree) and one whose tree cannot be built.
+func TestStageReportsUncodedSentences(t *testing.T) {
+	tr, err := ptb.Parse("(ROOT (S (NP (NNP Gondor)) (VP (VBD criticized) (NP (NNP Arnor))) (. .)))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, toks := DocFromTree("x", "Gondor criticized Arnor.", tr)
+	long := strings.Repeat("word ", MaxSentenceTokens+1)
+	d := &doc.Doc{ID: "d", Text: long + "bad. " + one.Text, Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for i := 0; i <= MaxSentenceTokens; i++ {
+		d.Tokens = append(d.Tokens, doc.Token{Start: int32(5 * i), End: int32(5*i + 4), Head: -1})
+	}
+	d.Tokens = append(d.Tokens, doc.Token{Start: int32(len(long)), End: int32(len(long) + 4), Head: -1})
+	base, off := len(d.Tokens), int32(len(long)+5)
+	for _, tok := range one.Tokens {
+		tok.Start, tok.End = tok.Start+off, tok.End+off
+		d.Tokens = append(d.Tokens, tok)
+	}
+	for i := range toks {
+		toks[i] += base
+	}
+	d.Sents = []doc.Span{{Start: 0, End: int32(base - 1)}, {Start: int32(base - 1), End: int32(base)}, {Start: int32(base), End: int32(len(d.Tokens))}}
+	d.Mark(doc.LayerTokens | doc.LayerSentences | doc.LayerTags)
+	st := New(testCoder(t), func(_ *doc.Doc, s int) (*ptb.Tree, []int, error) {
+		switch s {
+		case 0:
+			t.Fatal("the long sentence was turned into a tree")
+		case 1:
+			return nil, nil, errors.New("phrase: document d sentence 1: tree nested too deeply")
+		}
+		return tr, toks, nil
+	})
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Sentence != 2 || d.Events[0].Source.Code != "GON" {
+		t.Errorf("events %+v, want Gondor's of sentence 2", d.Events)
+	}
+	if len(d.Errs) != 2 || !strings.Contains(d.Errs[0].Error(), "sentence 0: 501 tokens, more than 500") || !strings.Contains(d.Errs[1].Error(), "nested too deeply") {
+		t.Errorf("errors %v, want the long sentence and the tree error", d.Errs)
 	}
 }

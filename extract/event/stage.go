@@ -3,6 +3,7 @@ package event
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -51,8 +52,17 @@ func (s *Stage) Requires() doc.Layer { return doc.LayerTokens | doc.LayerSentenc
 // Provides returns the events layer.
 func (s *Stage) Provides() doc.Layer { return doc.LayerEvents }
 
+// MaxSentenceTokens is the longest sentence the stage codes. Longer ones
+// (a table or a list run together without a full stop; the longest
+// sentence of the Reuters sample has 151 tokens) are not coded, as their
+// phrase trees cost time in the square of their length; each is reported
+// in the document's Errs.
+const MaxSentenceTokens = 500
+
 // Process codes every sentence of d. Discarded sentences code nothing; a
-// story discard clears the document's events.
+// story discard clears the document's events. A sentence whose tree cannot
+// be built, or longer than MaxSentenceTokens, is reported in d.Errs and
+// the other sentences are coded.
 func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 	d.Events = d.Events[:0]
 	date := d.Date
@@ -63,9 +73,16 @@ func (s *Stage) Process(ctx context.Context, d *doc.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// A sentence that cannot be coded is reported with the document,
+		// and the others are coded.
+		if n := d.Sents[i].Len(); n > MaxSentenceTokens {
+			d.Errs = append(d.Errs, fmt.Errorf("event: document %s sentence %d: %d tokens, more than %d: not coded", d.ID, i, n, MaxSentenceTokens))
+			continue
+		}
 		t, toks, err := s.tree(d, i)
 		if err != nil {
-			return err
+			d.Errs = append(d.Errs, fmt.Errorf("event: %w", err))
+			continue
 		}
 		coded, err := s.c.CodeTree(t, date)
 		switch {
