@@ -596,10 +596,14 @@ func (x *extraction) contentBefore(lo, p int) doc.ByteSpan {
 
 // afterDateline returns the first token after a wire dateline opening a
 // sentence at token i ("NAIROBI, March 3 -", "NEW YORK, Feb 26 -",
-// "LONDON (Reuters) -"), or i when there is none; p bounds the search.
+// "LONDON (Reuters) -", "BEIRUT -"), or i when there is none; p bounds the
+// search. A capitalised place needs a date, an agency or four letters
+// ("US - China talks …" has no dateline).
 func (x *extraction) afterDateline(i, p int) int {
 	v, k := x.v, i
+	long := false
 	for k < p && k-i < 4 && isUpperWord(x.d.TokenText(k)) {
+		long = long || len(v.low[k]) >= 4
 		k++
 	}
 	if k == i {
@@ -609,19 +613,24 @@ func (x *extraction) afterDateline(i, p int) int {
 		k++
 		if k < p && (months[v.low[k]] || months[v.low[k]+"."]) {
 			k++
+			long = true
 			if k < p && v.low[k] != "" && v.low[k][0] >= '0' && v.low[k][0] <= '9' {
 				k++
 			}
 		}
 	}
-	if k+2 < p && v.low[k] == "(" && v.low[k+1] == "reuters" && v.low[k+2] == ")" {
+	if k+2 < p && v.low[k] == "(" && agencies[v.low[k+1]] && v.low[k+2] == ")" {
 		k += 3
+		long = true
 	}
-	if k < p-1 && (v.low[k] == "-" || v.low[k] == "--" || v.low[k] == "—") {
+	if long && k < p-1 && (v.low[k] == "-" || v.low[k] == "--" || v.low[k] == "—") {
 		return k + 1
 	}
 	return i
 }
+
+// agencies are the news agencies named in datelines: "LONDON (Reuters) -".
+var agencies = set("reuters", "ap", "afp", "upi", "dpa", "xinhua", "efe", "ansa")
 
 // isUpperWord reports whether w has letters, all of them capitals
 // ("NAIROBI", "U.S.").

@@ -88,6 +88,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{doc.QuoteIndirect, "The Kenyan economy is heading for difficult times after a boom last year", "said", "President Daniel Moi", "Daniel Moi"}},
 		},
 		{
+			name: "short capitals are no dateline",
+			text: "US - China trade talks will resume in May, officials said.",
+			want: []want{{doc.QuoteIndirect, "US - China trade talks will resume in May", "said", "officials", ""}},
+		},
+		{
 			name: "continued to is no cue",
 			text: "Egypt and Qatar continued to mediate between Israel and Hamas, according to diplomats in Cairo.",
 			want: []want{{doc.QuoteIndirect, "Egypt and Qatar continued to mediate between Israel and Hamas", "according to", "diplomats", ""}},

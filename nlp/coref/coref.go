@@ -444,7 +444,7 @@ func (s *Stage) mentions(d *doc.Doc) []mention {
 				continue
 			}
 			// "the company": the organisation named last.
-			if s.lx.orgNouns[w] && i > int(sent.Start) && low[i-1] == "the" {
+			if s.lx.orgNouns[w] && !isCap(i) && i > int(sent.Start) && low[i-1] == "the" {
 				ms = append(ms, mention{span: doc.Span{Start: int32(i - 1), End: int32(i + 1)}, kind: kindNominal, sent: si, head: w, label: "ORG"})
 				continue
 			}

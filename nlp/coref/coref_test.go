@@ -66,6 +66,7 @@ func TestResolve(t *testing.T) {
 		{"document", "A Foreign Policy report examined the war. The report found deep anger in the region.", "report", 1, "Foreign Policy"},
 		{"it for document", "A Foreign Policy report examined the war. It suggests the anger will last.", "It", 0, "Foreign Policy"},
 		{"the company", "Acme Corporation reported higher profits on Monday. Analysts had expected less. The company said margins improved.", "company", 0, "Acme Corporation"},
+		{"the Bank of England is a name", "Acme Corporation reported higher profits. Analysts praised the Bank of England on Monday.", "Bank", 0, "Bank"},
 		{"a company is not", "Acme Corporation reported higher profits. A company in Ohio said margins improved.", "company", 0, ""},
 		// A lede description goes to the article's main person, named later
 		// ("The Iranian leader urges …" above "Sayyed Ali Khamenei said …");
