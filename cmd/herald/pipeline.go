@@ -77,8 +77,8 @@ func buildPipeline(o pipelineOptions, warn io.Writer) (*pipeline.Pipeline, error
 // preload decodes the embedded models of the syntax stages, and those of
 // more, at the same time, one goroutine each: every New decodes its model
 // once and shares it, so the calls that build the stages then return at
-// once (with the same error, if any). On two cores herald starts about
-// twice as fast.
+// once (with the same error, if any). On two cores, herald run on the
+// repository's sample took 0.39-0.42 s instead of 0.45-0.56 s.
 func preload(more ...func()) {
 	loads := append([]func(){
 		func() { _, _ = tag.New() },
