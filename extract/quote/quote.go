@@ -377,6 +377,11 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		} else if c.lemma == "point" {
 			return cand{}, false
 		}
+		// "the statement quoted by IRNA": a passive participle with its
+		// agent reports nothing.
+		if cueEnd < hi && v.low[cueEnd] == "by" && strings.HasSuffix(v.low[i], "ed") {
+			return cand{}, false
+		}
 		// "continued to mediate", "continues talking": aspect, not speech
 		// ("…, he continued." is).
 		if c.lemma == "continue" && cueEnd < hi && (v.low[cueEnd] == "to" || v.tags && x.d.Tokens[cueEnd].Tag == "VBG") {

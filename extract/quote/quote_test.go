@@ -274,3 +274,17 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestPassiveParticipleIsNoCue: in "the statement quoted by IRNA" the
+// participle with its agent reports nothing (it had made a claim "by IRNA").
+func TestPassiveParticipleIsNoCue(t *testing.T) {
+	d := annotate(t, basicPipeline(t), "Iran said the offensive had ended. The statement quoted by IRNA gave no figures.")
+	for _, q := range d.Quotes {
+		if c := d.Text[q.Content.Start:q.Content.End]; strings.HasPrefix(c, "by ") {
+			t.Errorf("quotation with content %q", c)
+		}
+	}
+	if len(d.Quotes) != 1 {
+		t.Errorf("%d quotations, want Iran's alone", len(d.Quotes))
+	}
+}
