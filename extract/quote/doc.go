@@ -37,9 +37,10 @@
 //   - mixed: a reported claim that quotes some of its words ("described it
 //     as “a turning point”").
 //
-// The content of a claim that opens its sentence leaves out a wire
-// dateline ("NAIROBI, March 3 - The Kenyan economy …" is "The Kenyan
-// economy …").
+// The content of a claim that opens its sentence, and the speaker of one
+// whose subject does, leave out a wire dateline ("NAIROBI, March 3 - The
+// Kenyan economy …" is "The Kenyan economy …"; "OAKVILLE, Ontario, March 3
+// - Ford Motor Canada said …" is Ford Motor Canada's).
 //
 // Quoted terms of one or two words that are not speech (the scare quotes of
 // “Israel”) are not quotations: they are listed in Doc.QuotedTerms.

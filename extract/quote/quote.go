@@ -439,6 +439,11 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 			subj = x.earlierSpeaker(lo, i)
 		}
 	}
+	// "LONDON, March 3 - The Bank of England proposed …": the dateline is
+	// not part of the speaker.
+	if dl := x.afterDateline(lo, i); dl > lo && int(subj.Start) < dl && dl < int(subj.End) {
+		subj.Start = int32(dl)
+	}
 	if subj.Len() == 0 || x.badSubject(subj) {
 		return cand{}, false
 	}
@@ -600,35 +605,50 @@ func (x *extraction) contentBefore(lo, p int) doc.ByteSpan {
 }
 
 // afterDateline returns the first token after a wire dateline opening a
-// sentence at token i ("NAIROBI, March 3 -", "NEW YORK, Feb 26 -",
-// "LONDON (Reuters) -", "BEIRUT -"), or i when there is none; p bounds the
-// search. A capitalised place needs a date, an agency or four letters
-// ("US - China talks …" has no dateline).
+// sentence at token i ("NAIROBI, March 3 -", "OAKVILLE, Ontario, March 3 -",
+// "LAKE SUCCESS, N.Y. March 3 -", "New York, March 2 -", "LONDON (Reuters)
+// -", "BEIRUT -"), or i when there
+// is none; p bounds the search. The place needs a date or an agency after
+// it, or to be a word of four capitals or more ("US - China talks …" has
+// no dateline).
 func (x *extraction) afterDateline(i, p int) int {
 	v, k := x.v, i
-	long := false
-	for k < p && k-i < 4 && isUpperWord(x.d.TokenText(k)) {
-		long = long || len(v.low[k]) >= 4
+	month := func(k int) bool { return k < p && (months[v.low[k]] || months[v.low[k]+"."]) }
+	upper := false
+	for k < p && k-i < 4 && x.v.isCap(k) && !month(k) {
+		w := x.d.TokenText(k)
+		upper = upper || isUpperWord(w) && len(w) >= 4
 		k++
 	}
 	if k == i {
 		return i
 	}
-	if k < p && v.low[k] == "," {
+	dated := false
+	// ", Ontario" or ", Mass." before the date.
+	if k+1 < p && v.low[k] == "," && x.v.isCap(k+1) && !month(k+1) {
+		j := k + 1
+		for j < p && j-k <= 2 && x.v.isCap(j) && !month(j) {
+			j++
+		}
+		if month(j) || j+1 < p && v.low[j] == "," && month(j+1) {
+			k = j // "N.Y. March 3" has no comma
+		}
+	}
+	if k < p && v.low[k] == "," && month(k+1) {
 		k++
-		if k < p && (months[v.low[k]] || months[v.low[k]+"."]) {
+	}
+	if month(k) {
+		k++
+		dated = true
+		if k < p && v.low[k] != "" && v.low[k][0] >= '0' && v.low[k][0] <= '9' {
 			k++
-			long = true
-			if k < p && v.low[k] != "" && v.low[k][0] >= '0' && v.low[k][0] <= '9' {
-				k++
-			}
 		}
 	}
 	if k+2 < p && v.low[k] == "(" && agencies[v.low[k+1]] && v.low[k+2] == ")" {
 		k += 3
-		long = true
+		dated = true
 	}
-	if long && k < p-1 && (v.low[k] == "-" || v.low[k] == "--" || v.low[k] == "—") {
+	if (dated || upper) && k < p-1 && (v.low[k] == "-" || v.low[k] == "--" || v.low[k] == "—") {
 		return k + 1
 	}
 	return i
@@ -1151,7 +1171,7 @@ func (x *extraction) clauseRest(a, hi int) int32 {
 	return c.End
 }
 
-var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.")
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 
 // badSubject rejects noun phrases that cannot speak: times and dates
 // ("Friday", "last week") and all-capital datelines ("MYRTLE BEACH").

@@ -88,6 +88,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{doc.QuoteIndirect, "The Kenyan economy is heading for difficult times after a boom last year", "said", "President Daniel Moi", "Daniel Moi"}},
 		},
 		{
+			name: "dateline is no speaker",
+			text: "OAKVILLE, Ontario, March 3 - Ford Motor Canada Ltd said it would build a new plant in Windsor.",
+			want: []want{{doc.QuoteIndirect, "it would build a new plant in Windsor", "said", "Ford Motor Canada Ltd", "Ford Motor Canada Ltd"}},
+		},
+		{
+			name: "dateline without comma before the date",
+			text: "LAKE SUCCESS, N.Y. March 3 - Sales rose 12 pct in the quarter, the company said.",
+			want: []want{{doc.QuoteIndirect, "Sales rose 12 pct in the quarter", "said", "the company", ""}},
+		},
+		{
 			name: "short capitals are no dateline",
 			text: "US - China trade talks will resume in May, officials said.",
 			want: []want{{doc.QuoteIndirect, "US - China trade talks will resume in May", "said", "officials", ""}},
