@@ -53,6 +53,10 @@
 //
 // # Speakers
 //
+// A passive cue ("sales are estimated at …", "the plant is expected to …")
+// keeps its attribution, as PolNeAR does, but no speaker: its subject is
+// what is reported on.
+//
 // The speaker mention is the subject noun phrase of the cue (skipping
 // adverbs, auxiliaries, appositives and relative clauses: "Smith, a senator,
 // said", "Smith, who …, said"), the noun phrase after an inverted cue, or

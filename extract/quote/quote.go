@@ -62,6 +62,7 @@ type cand struct {
 	tier    int // conflict priority: 0 core speech verbs, 1 other speech verbs, 2 cognition verbs
 	pos     int // token index of the cue, for ordering
 	regions []int
+	passive bool // a passive cue: its subject is not the source, and the attribution keeps no speaker
 }
 
 // Extract returns the quotations of d, in text order, and the quoted terms.
@@ -439,6 +440,13 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 			subj = x.earlierSpeaker(lo, i)
 		}
 	}
+	// "Sales are estimated at …", "it is expected to …": a passive cue's
+	// subject is not its source; the attribution keeps no speaker.
+	aux := i - 1
+	if aux > lo && strings.HasSuffix(v.low[aux], "ly") {
+		aux-- // "are currently estimated"
+	}
+	passive := aux >= lo && passiveAux[v.low[aux]] && (strings.HasSuffix(v.low[i], "ed") || v.tags && x.d.Tokens[i].Tag == "VBN")
 	// "LONDON, March 3 - The Bank of England proposed …": the dateline is
 	// not part of the speaker.
 	if dl := x.afterDateline(lo, i); dl > lo && int(subj.Start) < dl && dl < int(subj.End) {
@@ -448,6 +456,7 @@ func (x *extraction) atCue(si, i int) (cand, bool) {
 		return cand{}, false
 	}
 	res.speaker = subj
+	res.passive = passive
 
 	// The content: after the cue, or before the speaker when the
 	// attribution closes the sentence ("C, S said." / "C, said S.").
@@ -551,6 +560,9 @@ func (x *extraction) finish(c cand) (cand, bool) {
 		}
 	}
 	q.ByteSpan = doc.ByteSpan{Start: a, End: max(b, q.ByteSpan.End)}
+	if c.passive {
+		c.speaker = doc.Span{}
+	}
 	return c, true
 }
 
@@ -653,6 +665,9 @@ func (x *extraction) afterDateline(i, p int) int {
 	}
 	return i
 }
+
+// passiveAux are the forms of "be" before a passive participle.
+var passiveAux = set("is", "are", "was", "were", "be", "been", "being")
 
 // agencies are the news agencies named in datelines: "LONDON (Reuters) -".
 var agencies = set("reuters", "ap", "afp", "upi", "dpa", "xinhua", "efe", "ansa")

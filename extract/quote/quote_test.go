@@ -298,3 +298,16 @@ func TestPassiveParticipleIsNoCue(t *testing.T) {
 		t.Errorf("%d quotations, want Iran's alone", len(d.Quotes))
 	}
 }
+
+// TestPassiveCueKeepsNoSpeaker: the subject of a passive cue ("sales are
+// estimated at …") is what is reported on, not who reports it.
+func TestPassiveCueKeepsNoSpeaker(t *testing.T) {
+	d := annotate(t, basicPipeline(t), "Total Bahia sales are currently estimated at 6.13 mln bags against the 1986/87 crop.")
+	if len(d.Quotes) != 1 {
+		t.Fatalf("%d quotations, want 1", len(d.Quotes))
+	}
+	q := d.Quotes[0]
+	if c := d.Text[q.Content.Start:q.Content.End]; c != "at 6.13 mln bags against the 1986/87 crop" || q.Speaker.End > q.Speaker.Start || q.Speaker.Name != "" {
+		t.Errorf("content %q, speaker %q (%q): want the claim without a speaker", c, d.Text[q.Speaker.Start:q.Speaker.End], q.Speaker.Name)
+	}
+}
