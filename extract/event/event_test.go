@@ -526,23 +526,10 @@ func TestStageDefiniteDescription(t *testing.T) {
 		trees = append(trees, tr)
 	}
 	// One document of both sentences.
-	texts := []string{"Gondor minister criticized Arnor.", "The minister criticized Arnor."}
-	d := &doc.Doc{ID: "two", Text: texts[0] + " " + texts[1], Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
+	d := &doc.Doc{ID: "two", Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var toks [][]int
-	off := int32(0)
-	for i, tr := range trees {
-		one, tk := DocFromTree("x", texts[i], tr)
-		base := len(d.Tokens)
-		for _, tok := range one.Tokens {
-			tok.Start, tok.End = tok.Start+off, tok.End+off
-			d.Tokens = append(d.Tokens, tok)
-		}
-		for j := range tk {
-			tk[j] += base
-		}
-		toks = append(toks, tk)
-		d.Sents = append(d.Sents, doc.Span{Start: int32(base), End: int32(len(d.Tokens))})
-		off += int32(len(texts[i])) + 1
+	for i, text := range []string{"Gondor minister criticized Arnor.", "The minister criticized Arnor."} {
+		toks = append(toks, appendSentence(d, text, trees[i]))
 	}
 	d.Mark(doc.LayerTokens | doc.LayerSentences | doc.LayerTags)
 	st := New(c, func(_ *doc.Doc, s int) (*ptb.Tree, []int, error) { return trees[s], toks[s], nil })
@@ -586,22 +573,16 @@ func TestStageReportsUncodedSentences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, toks := DocFromTree("x", "Gondor criticized Arnor.", tr)
+	// A sentence too long to code, one whose tree fails, one to code.
+	d := &doc.Doc{ID: "d", Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
 	long := strings.Repeat("word ", MaxSentenceTokens+1)
-	d := &doc.Doc{ID: "d", Text: long + "bad. " + one.Text, Date: time.Date(1996, 1, 1, 0, 0, 0, 0, time.UTC)}
 	for i := 0; i <= MaxSentenceTokens; i++ {
 		d.Tokens = append(d.Tokens, doc.Token{Start: int32(5 * i), End: int32(5*i + 4), Head: -1})
 	}
+	d.Text = long + "bad."
 	d.Tokens = append(d.Tokens, doc.Token{Start: int32(len(long)), End: int32(len(long) + 4), Head: -1})
-	base, off := len(d.Tokens), int32(len(long)+5)
-	for _, tok := range one.Tokens {
-		tok.Start, tok.End = tok.Start+off, tok.End+off
-		d.Tokens = append(d.Tokens, tok)
-	}
-	for i := range toks {
-		toks[i] += base
-	}
-	d.Sents = []doc.Span{{Start: 0, End: int32(base - 1)}, {Start: int32(base - 1), End: int32(base)}, {Start: int32(base), End: int32(len(d.Tokens))}}
+	d.Sents = []doc.Span{{Start: 0, End: MaxSentenceTokens + 1}, {Start: MaxSentenceTokens + 1, End: MaxSentenceTokens + 2}}
+	toks := appendSentence(d, "Gondor criticized Arnor.", tr)
 	d.Mark(doc.LayerTokens | doc.LayerSentences | doc.LayerTags)
 	st := New(testCoder(t), func(_ *doc.Doc, s int) (*ptb.Tree, []int, error) {
 		switch s {
@@ -621,4 +602,27 @@ func TestStageReportsUncodedSentences(t *testing.T) {
 	if len(d.Errs) != 2 || !strings.Contains(d.Errs[0].Error(), "sentence 0: 501 tokens, more than 500") || !strings.Contains(d.Errs[1].Error(), "nested too deeply") {
 		t.Errorf("errors %v, want the long sentence and the tree error", d.Errs)
 	}
+}
+
+// appendSentence appends text, tokenised as the tree tr gives it, to d as a
+// sentence of its own (after a space when d has text), and returns the doc
+// token of each leaf of tr.
+func appendSentence(d *doc.Doc, text string, tr *ptb.Tree) []int {
+	if d.Text != "" {
+		d.Text += " "
+	}
+	off, base := int32(len(d.Text)), len(d.Tokens)
+	d.Text += text
+	one, toks := DocFromTree("x", text, tr)
+	for _, tok := range one.Tokens {
+		tok.Start, tok.End = tok.Start+off, tok.End+off
+		d.Tokens = append(d.Tokens, tok)
+	}
+	for j := range toks {
+		if toks[j] >= 0 {
+			toks[j] += base
+		}
+	}
+	d.Sents = append(d.Sents, doc.Span{Start: int32(base), End: int32(len(d.Tokens))})
+	return toks
 }
